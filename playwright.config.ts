@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium (see scripts/ensure-chromium.mjs); Playwright may not download its own here.
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+const port = 4173;
+
+export default defineConfig({
+	testDir: 'tests',
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		viewport: { width: 390, height: 844 },
+		deviceScaleFactor: 1,
+		isMobile: true,
+		hasTouch: true,
+		serviceWorkers: 'allow',
+		launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+		trace: 'retain-on-failure'
+	},
+	projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
+	webServer: {
+		command: `node tests/support/static-server.mjs build ${port}`,
+		url: `http://127.0.0.1:${port}/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 30_000
+	}
+});

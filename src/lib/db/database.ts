@@ -1,0 +1,39 @@
+/**
+ * Kith's one IndexedDB database, "kith", on the user's device: every contact, touchpoint, pitch,
+ * rehearsal, recording, interview, question, unsaved draft and setting lives here and nowhere else.
+ * This folder is the only place that imports Dexie.
+ */
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import type { Contact } from '$lib/domain/contact';
+import type { Draft } from '$lib/domain/draft';
+import type { Interaction } from '$lib/domain/interaction';
+import type { Interview, Question } from '$lib/domain/interview';
+import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
+import type { SettingRow } from '$lib/domain/setting';
+import { VERSIONS, type DbVersion } from './versions';
+
+export const DB_NAME = 'kith';
+
+/** A contact as stored: the domain record plus its derived search words. */
+export type ContactRow = Contact & { words: string[] };
+
+export class KithDB extends Dexie {
+	contacts!: EntityTable<ContactRow, 'id'>;
+	interactions!: EntityTable<Interaction, 'id'>;
+	pitches!: EntityTable<Pitch, 'id'>;
+	rehearsals!: EntityTable<Rehearsal, 'id'>;
+	recordings!: EntityTable<Recording, 'id'>;
+	interviews!: EntityTable<Interview, 'id'>;
+	questions!: EntityTable<Question, 'id'>;
+	drafts!: EntityTable<Draft, 'key'>;
+	settings!: EntityTable<SettingRow, 'key'>;
+
+	/** `versions` lets the upgrade tests open the database as an older release declared it. */
+	constructor(name = DB_NAME, options?: DexieOptions, versions: DbVersion[] = VERSIONS) {
+		super(name, options);
+		for (const v of versions) {
+			const declared = this.version(v.version).stores(v.stores);
+			if (v.upgrade) declared.upgrade(v.upgrade);
+		}
+	}
+}

@@ -1,0 +1,49 @@
+import { liveQuery } from 'dexie';
+import { DB_NAME, KithDB } from './database';
+import { repos, type Repos } from './repos';
+
+export { KithDB, DB_NAME } from './database';
+export type { ContactRow } from './database';
+export type { Repos } from './repos';
+export { classifyDbError, type DbErrorKind } from './errors';
+
+export type DbEvent = 'versionchange' | 'blocked';
+const listeners = new Set<(event: DbEvent) => void>();
+
+let instance: KithDB | undefined;
+let repositories: Repos | undefined;
+
+/** The app's database, opened on first use. */
+export function getDb(): KithDB {
+	if (!instance) {
+		instance = new KithDB(DB_NAME);
+		// Another tab opened a newer version: Dexie closes ours so the upgrade can go ahead.
+		instance.on('versionchange', () => {
+			for (const l of listeners) l('versionchange');
+		});
+		instance.on('blocked', () => {
+			for (const l of listeners) l('blocked');
+		});
+	}
+	return instance;
+}
+
+export function getRepos(): Repos {
+	repositories ??= repos(getDb());
+	return repositories;
+}
+
+export function onDbEvent(listener: (event: DbEvent) => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
+/** Subscribes to a query that re-runs whenever the tables it read change, in any tab. */
+export function observe<T>(
+	query: () => Promise<T>,
+	onValue: (value: T) => void,
+	onError: (error: unknown) => void
+): () => void {
+	const sub = liveQuery(query).subscribe({ next: onValue, error: onError });
+	return () => sub.unsubscribe();
+}

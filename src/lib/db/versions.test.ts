@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { makeContact } from './testing/factories';
+import { upgradeFrom } from './testing/upgrade-harness';
+import { VERSIONS, type DbVersion } from './versions';
+
+describe('database versions', () => {
+	it('are append-only and strictly increasing', () => {
+		const numbers = VERSIONS.map((v) => v.version);
+		expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+		expect(new Set(numbers).size).toBe(numbers.length);
+	});
+
+	it('declare every table of the design from the first version', () => {
+		expect(Object.keys(VERSIONS[0]!.stores).sort()).toEqual(
+			[
+				'contacts',
+				'drafts',
+				'interactions',
+				'interviews',
+				'pitches',
+				'questions',
+				'recordings',
+				'rehearsals',
+				'settings'
+			].sort()
+		);
+	});
+});
+
+describe('upgrade harness', () => {
+	// A made-up next version, to prove the harness catches a broken upgrade and passes a good one.
+	const renameField = (fix: boolean): DbVersion[] => [
+		...VERSIONS,
+		{
+			version: VERSIONS.at(-1)!.version + 1,
+			stores: {
+				contacts:
+					'id, updatedAt, createdAt, deletedAt, [circle+updatedAt], *tags, *words, introducedById, nextFollowUpOn, organization'
+			},
+			upgrade: async (tx) => {
+				await tx
+					.table('contacts')
+					.toCollection()
+					.modify((row: Record<string, unknown>) => {
+						if (fix) {
+							row.organization = row.company;
+							delete row.company;
+						}
+					});
+			}
+		}
+	];
+
+	async function seedOldShape(db: import('./database').KithDB) {
+		// An older release that called the organisation "company".
+		const { organization: _o, ...c } = makeContact({ name: 'Ada' });
+		await db.contacts.put({ ...c, company: 'Acme', words: ['ada'] } as never);
+	}
+
+	it('flags rows that an upgrade leaves invalid', async () => {
+		const { invalid } = await upgradeFrom(
+			VERSIONS.at(-1)!.version,
+			seedOldShape,
+			renameField(false)
+		);
+		expect(invalid).toHaveLength(1);
+	});
+
+	it('passes rows that an upgrade rewrites into the current shape', async () => {
+		const { db, invalid } = await upgradeFrom(
+			VERSIONS.at(-1)!.version,
+			seedOldShape,
+			renameField(true)
+		);
+		expect(invalid).toEqual([]);
+		expect(await db.contacts.where('organization').equals('Acme').count()).toBe(1);
+	});
+});

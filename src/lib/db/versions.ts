@@ -1,0 +1,33 @@
+/**
+ * The database's history, oldest first. Append a version; never edit one that has shipped.
+ * Each entry lists only the tables it adds or changes (Dexie keeps the others), and may carry an
+ * upgrade that rewrites existing rows; the upgrade harness tests each one from the version before.
+ */
+import type { Transaction } from 'dexie';
+
+export interface DbVersion {
+	version: number;
+	stores: Record<string, string | null>;
+	upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const VERSIONS: DbVersion[] = [
+	{
+		version: 1,
+		stores: {
+			// `words` holds the folded search words of live contacts (empty while in the trash).
+			contacts:
+				'id, updatedAt, createdAt, deletedAt, [circle+updatedAt], *tags, *words, introducedById, nextFollowUpOn',
+			interactions: 'id, contactId, [contactId+on], on, followUpOn, updatedAt',
+			pitches: 'id, updatedAt, card.due',
+			rehearsals: 'id, pitchId, [pitchId+at], at',
+			recordings: 'id, pitchId',
+			interviews: 'id, contactId, scheduledAt, status, followUpOn, *referralIds, updatedAt',
+			questions: 'id, category',
+			drafts: 'key, updatedAt',
+			settings: 'key'
+		}
+	}
+];
+
+export const LATEST_VERSION = VERSIONS[VERSIONS.length - 1]!.version;

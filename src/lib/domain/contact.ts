@@ -1,0 +1,205 @@
+import { z } from 'zod/mini';
+import { circleSchema } from './circles';
+import { isoDateSchema, timestampSchema } from './dates';
+import { idSchema } from './ids';
+import { emailSchema, httpUrlSchema, longText, phoneSchema, shortText, tagSchema } from './text';
+
+export const NAME_MAX = 200;
+
+/** A person in the user's network. Only the name is required. */
+export const contactSchema = z.strictObject({
+	id: idSchema,
+	name: z.string().check(z.minLength(1), z.maxLength(NAME_MAX)),
+	circle: z.optional(circleSchema),
+	metAt: z.optional(shortText),
+	metOn: z.optional(isoDateSchema),
+	organization: z.optional(shortText),
+	role: z.optional(shortText),
+	field: z.optional(shortText),
+	emails: z.array(emailSchema),
+	phones: z.array(phoneSchema),
+	links: z.array(httpUrlSchema),
+	introducedById: z.optional(idSchema),
+	tags: z.array(tagSchema),
+	notes: z.optional(longText),
+	nextFollowUpOn: z.optional(isoDateSchema),
+	createdAt: timestampSchema,
+	updatedAt: timestampSchema,
+	deletedAt: z.optional(timestampSchema)
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+/** What the capture and edit forms hold: plain strings as typed, kept as a draft until saved. */
+export const contactFormSchema = z.object({
+	name: z.string(),
+	circle: z.string(),
+	metAt: z.string(),
+	metOn: z.string(),
+	organization: z.string(),
+	role: z.string(),
+	field: z.string(),
+	emails: z.array(z.string()),
+	phones: z.array(z.string()),
+	links: z.array(z.string()),
+	introducedById: z.string(),
+	tags: z.string(),
+	notes: z.string(),
+	nextFollowUpOn: z.string()
+});
+export type ContactForm = z.infer<typeof contactFormSchema>;
+
+/** Enough of a contact to name it in a list or a picker. */
+export type ContactRef = Pick<Contact, 'id' | 'name' | 'organization'>;
+
+export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+export type FieldErrors = Partial<Record<string, string>>;
+export type FormResult = { ok: true; value: ContactFields } | { ok: false; errors: FieldErrors };
+
+export function emptyContactForm(metOn = ''): ContactForm {
+	return {
+		name: '',
+		circle: '',
+		metAt: '',
+		metOn,
+		organization: '',
+		role: '',
+		field: '',
+		emails: [''],
+		phones: [''],
+		links: [''],
+		introducedById: '',
+		tags: '',
+		notes: '',
+		nextFollowUpOn: ''
+	};
+}
+
+export function contactToForm(c: Contact): ContactForm {
+	const orEmpty = (list: string[]) => (list.length ? [...list] : ['']);
+	return {
+		name: c.name,
+		circle: c.circle ?? '',
+		metAt: c.metAt ?? '',
+		metOn: c.metOn ?? '',
+		organization: c.organization ?? '',
+		role: c.role ?? '',
+		field: c.field ?? '',
+		emails: orEmpty(c.emails),
+		phones: orEmpty(c.phones),
+		links: orEmpty(c.links),
+		introducedById: c.introducedById ?? '',
+		tags: c.tags.join(', '),
+		notes: c.notes ?? '',
+		nextFollowUpOn: c.nextFollowUpOn ?? ''
+	};
+}
+
+/** True when the user has typed anything worth keeping. */
+export function isFormDirty(form: ContactForm, blank: ContactForm): boolean {
+	return JSON.stringify(form) !== JSON.stringify(blank);
+}
+
+export function parseTags(text: string): string[] {
+	const seen = new Set<string>();
+	const out: string[] = [];
+	for (const raw of text.split(/[,#\n]/)) {
+		const tag = raw.trim().replace(/\s+/g, ' ').slice(0, 60);
+		const key = tag.toLocaleLowerCase();
+		if (tag && !seen.has(key)) {
+			seen.add(key);
+			out.push(tag);
+		}
+	}
+	return out;
+}
+
+function opt(text: string): string | undefined {
+	const t = text.trim();
+	return t ? t : undefined;
+}
+
+function list(values: string[]): string[] {
+	return values.map((v) => v.trim()).filter(Boolean);
+}
+
+/** Coerces a URL typed without a scheme ("linkedin.com/in/x") to https; leaves other schemes alone. */
+export function normalizeLink(text: string): string {
+	const t = text.trim();
+	if (!t) return t;
+	if (/^[a-z][a-z0-9+.-]*:/i.test(t) && !/^[^:/]+\.[^:/]+:\d/.test(t)) return t;
+	return `https://${t}`;
+}
+
+/**
+ * Turns what the user typed into contact fields, or says precisely what is wrong, field by field.
+ * Errors are keyed by the form field (`emails.0`, `links.1`, ...).
+ */
+export function parseContactForm(form: ContactForm): FormResult {
+	const errors: FieldErrors = {};
+	const name = form.name.trim().replace(/\s+/g, ' ');
+	if (!name) errors.name = 'Add a name, even just a first name.';
+	else if (name.length > NAME_MAX) errors.name = `Keep the name under ${NAME_MAX} characters.`;
+
+	const candidate = {
+		name,
+		circle: opt(form.circle),
+		metAt: opt(form.metAt),
+		metOn: opt(form.metOn),
+		organization: opt(form.organization),
+		role: opt(form.role),
+		field: opt(form.field),
+		emails: list(form.emails),
+		phones: list(form.phones),
+		links: list(form.links).map(normalizeLink),
+		introducedById: opt(form.introducedById),
+		tags: parseTags(form.tags),
+		notes: opt(form.notes),
+		nextFollowUpOn: opt(form.nextFollowUpOn)
+	};
+
+	form.emails.forEach((raw, i) => {
+		const v = raw.trim();
+		if (v && !emailSchema.safeParse(v).success)
+			errors[`emails.${i}`] = 'That email address does not look complete (name@example.org).';
+	});
+	form.phones.forEach((raw, i) => {
+		const v = raw.trim();
+		if (v && !phoneSchema.safeParse(v).success)
+			errors[`phones.${i}`] = 'Use digits, spaces and + ( ) - only.';
+	});
+	form.links.forEach((raw, i) => {
+		const v = raw.trim();
+		if (v && !httpUrlSchema.safeParse(normalizeLink(v)).success)
+			errors[`links.${i}`] = 'Only web links that start with http:// or https:// can be saved.';
+	});
+
+	const fields = contactSchema.safeParse({
+		...candidate,
+		id: 'x',
+		createdAt: 0,
+		updatedAt: 0
+	});
+	if (!fields.success) {
+		for (const issue of fields.error.issues) {
+			const key = issue.path.join('.');
+			if (errors[key] || errors[String(issue.path[0])]) continue;
+			errors[key] = messageFor(String(issue.path[0]));
+		}
+	}
+	if (Object.keys(errors).length > 0) return { ok: false, errors };
+	return { ok: true, value: candidate as ContactFields };
+}
+
+function messageFor(field: string): string {
+	switch (field) {
+		case 'metOn':
+		case 'nextFollowUpOn':
+			return 'Pick a date from the calendar.';
+		case 'circle':
+			return 'Pick one of the circles.';
+		case 'notes':
+			return 'This note is too long to keep on the phone; split it up.';
+		default:
+			return 'This is too long; shorten it a little.';
+	}
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod/mini';
+import { isoDateSchema, timestampSchema } from './dates';
+import { idSchema } from './ids';
+import { longText, shortText } from './text';
+
+export const QUESTION_CATEGORIES = [
+	'path',
+	'job',
+	'field',
+	'organization',
+	'skills',
+	'advice',
+	'referrals'
+] as const;
+export const questionCategorySchema = z.enum(QUESTION_CATEGORIES);
+
+/** A question in the bank: built-in ones ship with the app, the user's own can be archived. */
+export const questionSchema = z.strictObject({
+	id: idSchema,
+	category: questionCategorySchema,
+	text: z.string().check(z.minLength(1), z.maxLength(5000)),
+	builtIn: z.boolean(),
+	archived: z.optional(z.boolean()),
+	createdAt: timestampSchema,
+	updatedAt: timestampSchema
+});
+export type Question = z.infer<typeof questionSchema>;
+
+/** An informational interview, from plan to thank-you. */
+export const interviewSchema = z.strictObject({
+	id: idSchema,
+	contactId: idSchema,
+	organization: z.optional(shortText),
+	scheduledAt: z.optional(timestampSchema),
+	durationMinutes: z.optional(z.int().check(z.gte(1), z.lte(600))),
+	mode: z.enum(['in-person', 'phone', 'video']),
+	place: z.optional(shortText),
+	goal: z.optional(longText),
+	status: z.enum(['planned', 'done', 'cancelled']),
+	questions: z.array(
+		z.object({
+			questionId: z.optional(idSchema),
+			text: z.string().check(z.maxLength(5000)),
+			category: z.optional(questionCategorySchema),
+			answer: z.optional(longText)
+		})
+	),
+	notes: z.optional(longText),
+	thankYouSentOn: z.optional(isoDateSchema),
+	followUpOn: z.optional(isoDateSchema),
+	referralIds: z.array(idSchema),
+	createdAt: timestampSchema,
+	updatedAt: timestampSchema,
+	deletedAt: z.optional(timestampSchema)
+});
+export type Interview = z.infer<typeof interviewSchema>;

@@ -1,0 +1,57 @@
+import { z } from 'zod/mini';
+import { timestampSchema } from './dates';
+import { idSchema } from './ids';
+import { longText, shortText } from './text';
+
+/** Spaced-repetition state of a pitch card, as ts-fsrs keeps it (dates as epoch ms). */
+export const cardStateSchema = z.object({
+	due: timestampSchema,
+	stability: z.number(),
+	difficulty: z.number(),
+	elapsedDays: z.number(),
+	scheduledDays: z.number(),
+	learningSteps: z.number(),
+	reps: z.int(),
+	lapses: z.int(),
+	state: z.int(),
+	lastReview: z.optional(timestampSchema)
+});
+
+/** A prepared self-introduction, rehearsed as a flashcard. */
+export const pitchSchema = z.strictObject({
+	id: idSchema,
+	title: z.string().check(z.minLength(1), z.maxLength(200)),
+	targetSeconds: z.int().check(z.gte(5), z.lte(600)),
+	audience: z.optional(shortText),
+	text: longText,
+	cues: z.array(shortText),
+	card: z.optional(cardStateSchema),
+	createdAt: timestampSchema,
+	updatedAt: timestampSchema,
+	deletedAt: z.optional(timestampSchema)
+});
+export type Pitch = z.infer<typeof pitchSchema>;
+
+export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
+
+/** One timed practice run of a pitch. */
+export const rehearsalSchema = z.strictObject({
+	id: idSchema,
+	pitchId: idSchema,
+	at: timestampSchema,
+	seconds: z.number().check(z.gte(0)),
+	rating: z.enum(RATINGS),
+	recordingId: z.optional(idSchema)
+});
+export type Rehearsal = z.infer<typeof rehearsalSchema>;
+
+/** Optional audio of a rehearsal, kept as a Blob in IndexedDB. */
+export const recordingSchema = z.strictObject({
+	id: idSchema,
+	pitchId: idSchema,
+	blob: z.instanceof(Blob),
+	mimeType: z.string().check(z.maxLength(200)),
+	durationMs: z.number().check(z.gte(0)),
+	createdAt: timestampSchema
+});
+export type Recording = z.infer<typeof recordingSchema>;

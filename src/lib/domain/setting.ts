@@ -1,0 +1,32 @@
+import { z } from 'zod/mini';
+import { timestampSchema } from './dates';
+import { idSchema } from './ids';
+import { emailSchema, httpUrlSchema, phoneSchema, shortText } from './text';
+
+/** The user's own card, shown to others as a QR code. */
+export const myCardSchema = z.object({
+	name: shortText,
+	headline: z.optional(shortText),
+	email: z.optional(emailSchema),
+	phone: z.optional(phoneSchema),
+	links: z.array(httpUrlSchema)
+});
+
+/**
+ * Settings are one row per key so each can change on its own; the value schema depends on the key.
+ */
+export const settingSchemas = {
+	myCard: myCardSchema,
+	wordsPerMinute: z.number().check(z.gte(60), z.lte(300)),
+	lastBackupAt: timestampSchema,
+	sampleContactIds: z.array(idSchema),
+	persistAsked: z.boolean()
+} as const;
+export type SettingKey = keyof typeof settingSchemas;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
+
+export const settingRowSchema = z.strictObject({
+	key: z.enum(Object.keys(settingSchemas) as [SettingKey, ...SettingKey[]]),
+	value: z.unknown()
+});
+export type SettingRow = z.infer<typeof settingRowSchema>;

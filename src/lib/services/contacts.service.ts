@@ -1,0 +1,157 @@
+import type { KithDB } from '$lib/db';
+import { repos } from '$lib/db/repos';
+import {
+	parseContactForm,
+	type Contact,
+	type ContactForm,
+	type FieldErrors
+} from '$lib/domain/contact';
+import { newId } from '$lib/domain/ids';
+
+export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: FieldErrors };
+
+interface SaveOptions {
+	/** The draft this form was autosaved under; it is cleared in the same transaction. */
+	draftKey?: string;
+	now?: number;
+}
+
+/** Checks that an introducer exists, is not the contact itself, and does not make a loop. */
+async function introducerError(
+	db: KithDB,
+	id: string | undefined,
+	introducerId: string | undefined
+): Promise<string | undefined> {
+	if (!introducerId) return undefined;
+	if (introducerId === id) return 'Someone cannot introduce themselves; pick another person.';
+	const contacts = repos(db).contacts;
+	const seen = new Set<string>();
+	let cursor: string | undefined = introducerId;
+	while (cursor && !seen.has(cursor)) {
+		seen.add(cursor);
+		const c = await contacts.get(cursor);
+		if (!c) return cursor === introducerId ? 'That person is no longer in Kith.' : undefined;
+		if (c.introducedById === id && id)
+			return `${c.name} was introduced through this person, so that would make a loop.`;
+		cursor = c.introducedById;
+	}
+	return undefined;
+}
+
+/** Saves a new contact from the capture form and clears its draft, all or nothing. */
+export async function captureContact(
+	db: KithDB,
+	form: ContactForm,
+	{ draftKey, now = Date.now() }: SaveOptions = {}
+): Promise<SaveResult> {
+	const parsed = parseContactForm(form);
+	if (!parsed.ok) return parsed;
+	const id = newId();
+	const introErr = await introducerError(db, id, parsed.value.introducedById);
+	if (introErr) return { ok: false, errors: { introducedById: introErr } };
+	const contact: Contact = { ...parsed.value, id, createdAt: now, updatedAt: now };
+	const r = repos(db);
+	await db.transaction('rw', db.contacts, db.drafts, async () => {
+		await r.contacts.put(contact);
+		if (draftKey) await r.drafts.remove(draftKey);
+	});
+	return { ok: true, contact };
+}
+
+/** Replaces a contact's editable fields, keeping its id, dates and trash state. */
+export async function updateContact(
+	db: KithDB,
+	id: string,
+	form: ContactForm,
+	{ draftKey, now = Date.now() }: SaveOptions = {}
+): Promise<SaveResult> {
+	const parsed = parseContactForm(form);
+	if (!parsed.ok) return parsed;
+	const introErr = await introducerError(db, id, parsed.value.introducedById);
+	if (introErr) return { ok: false, errors: { introducedById: introErr } };
+	const r = repos(db);
+	return db.transaction('rw', db.contacts, db.drafts, async () => {
+		const existing = await r.contacts.get(id);
+		if (!existing)
+			return { ok: false, errors: { name: 'This contact was deleted in the meantime.' } };
+		const contact: Contact = {
+			...parsed.value,
+			id,
+			createdAt: existing.createdAt,
+			updatedAt: Math.max(now, existing.updatedAt + 1),
+			deletedAt: existing.deletedAt
+		};
+		if (contact.deletedAt === undefined) delete contact.deletedAt;
+		await r.contacts.put(contact);
+		if (draftKey) await r.drafts.remove(draftKey);
+		return { ok: true as const, contact };
+	});
+}
+
+/** Moves a contact to the trash; it keeps every link and can be restored. */
+export async function trashContact(db: KithDB, id: string, now = Date.now()): Promise<void> {
+	const r = repos(db);
+	await db.transaction('rw', db.contacts, async () => {
+		const c = await r.contacts.get(id);
+		if (c && c.deletedAt === undefined) await r.contacts.put({ ...c, deletedAt: now });
+	});
+}
+
+export async function restoreContact(db: KithDB, id: string): Promise<void> {
+	const r = repos(db);
+	await db.transaction('rw', db.contacts, async () => {
+		const c = await r.contacts.get(id);
+		if (!c || c.deletedAt === undefined) return;
+		const { deletedAt: _gone, ...live } = c;
+		await r.contacts.put(live);
+	});
+}
+
+/**
+ * Deletes trashed contacts for good (all of them, or the given ones). People they introduced
+ * stay, with the introduction forgotten, so no link points at nobody.
+ */
+export async function purgeContacts(db: KithDB, ids?: string[]): Promise<number> {
+	const r = repos(db);
+	return db.transaction('rw', db.contacts, db.interactions, async () => {
+		const trashed = (await r.contacts.trash()).filter((c) => !ids || ids.includes(c.id));
+		const gone = trashed.map((c) => c.id);
+		await forgetIntroductions(db, gone);
+		await db.interactions.where('contactId').anyOf(gone).delete();
+		await r.contacts.bulkRemove(gone);
+		return gone.length;
+	});
+}
+
+/** Contacts introduced by any of `ids` (and not among them) lose that introduction. Call inside a transaction. */
+export async function forgetIntroductions(db: KithDB, ids: string[]): Promise<void> {
+	const r = repos(db);
+	const leaving = new Set(ids);
+	for (const id of ids) {
+		for (const child of await r.contacts.introducedBy(id)) {
+			if (leaving.has(child.id)) continue;
+			const { introducedById: _i, ...rest } = child;
+			await r.contacts.put(rest);
+		}
+	}
+}
+
+/** Sets or clears a contact's next follow-up (done, snoozed, or undone). */
+export async function updateFollowUp(
+	db: KithDB,
+	id: string,
+	on: string | undefined,
+	now = Date.now()
+): Promise<void> {
+	const r = repos(db);
+	await db.transaction('rw', db.contacts, async () => {
+		const c = await r.contacts.get(id);
+		if (!c) return;
+		const { nextFollowUpOn: _old, ...rest } = c;
+		await r.contacts.put({
+			...rest,
+			...(on ? { nextFollowUpOn: on } : {}),
+			updatedAt: Math.max(now, c.updatedAt + 1)
+		});
+	});
+}

@@ -1,0 +1,25 @@
+import { onDbEvent } from '$lib/db';
+
+/** What the shell shows about the app itself: connectivity, updates, the database's state. */
+export const appStatus = $state({
+	online: true,
+	updateReady: false,
+	/** Another tab upgraded the database; this tab must reload to go on. */
+	dbOutdated: false,
+	/** This tab's upgrade waits for other tabs to close. */
+	dbBlocked: false
+});
+
+let started = false;
+
+export function watchAppStatus(): void {
+	if (started) return;
+	started = true;
+	appStatus.online = navigator.onLine;
+	addEventListener('online', () => (appStatus.online = true));
+	addEventListener('offline', () => (appStatus.online = false));
+	onDbEvent((event) => {
+		if (event === 'versionchange') appStatus.dbOutdated = true;
+		else appStatus.dbBlocked = true;
+	});
+}

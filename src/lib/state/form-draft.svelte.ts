@@ -1,0 +1,123 @@
+/**
+ * Autosaved form drafts: every change is written to the `drafts` table in IndexedDB, and to
+ * localStorage under `kith:draft:<key>` when the database cannot take it (closed by an upgrade in
+ * another tab, or full), so nothing typed is lost.
+ */
+import { getRepos } from '$lib/db';
+
+const FALLBACK = 'kith:draft:';
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only; nothing renders from it
+const sessions = new Set<FormDraft<object>>();
+
+/** Waits until every open form's latest values are stored (before an update reloads the page). */
+export async function flushAllDrafts(): Promise<void> {
+	await Promise.all([...sessions].map((s) => s.flush()));
+}
+
+interface Stored {
+	values: unknown;
+	updatedAt: number;
+}
+
+function readFallback(key: string): Stored | undefined {
+	try {
+		const raw = localStorage.getItem(FALLBACK + key);
+		return raw ? (JSON.parse(raw) as Stored) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export class FormDraft<T extends object> {
+	values = $state() as T;
+	/** 'saved' once the latest change is stored; 'error' when it could not be stored anywhere. */
+	status = $state<'idle' | 'saved' | 'error'>('idle');
+	/** The form was refilled from an earlier, unsaved session. */
+	restored = $state(false);
+	#pending: Promise<void> = Promise.resolve();
+	#touched = false;
+	#blank: T;
+
+	constructor(
+		readonly key: string,
+		blank: T,
+		private readonly parse: (raw: unknown) => T | undefined
+	) {
+		this.#blank = blank;
+		this.values = structuredClone(blank);
+		sessions.add(this as FormDraft<object>);
+	}
+
+	get dirty(): boolean {
+		return JSON.stringify($state.snapshot(this.values)) !== JSON.stringify(this.#blank);
+	}
+
+	/** Restores a saved draft unless the user has already started typing. */
+	async load(): Promise<void> {
+		let stored: Stored | undefined;
+		try {
+			stored = await getRepos().drafts.get(this.key);
+		} catch {
+			stored = undefined;
+		}
+		const fallback = readFallback(this.key);
+		if (fallback && (!stored || fallback.updatedAt > stored.updatedAt)) stored = fallback;
+		const values = stored ? this.parse(stored.values) : undefined;
+		if (values && !this.#touched) {
+			this.values = values;
+			this.restored = JSON.stringify(values) !== JSON.stringify(this.#blank);
+		}
+	}
+
+	/** Records a change and stores it; writes are queued so the last one always wins. */
+	change(values: T): void {
+		this.values = values;
+		this.#touched = true;
+		const snapshot = $state.snapshot(this.values) as T;
+		const empty = !this.dirty;
+		this.#pending = this.#pending.then(() => this.#write(snapshot, empty));
+	}
+
+	async #write(values: T, empty: boolean): Promise<void> {
+		const now = Date.now();
+		try {
+			if (empty) await getRepos().drafts.remove(this.key);
+			else await getRepos().drafts.save(this.key, values as Record<string, unknown>, now);
+			localStorage.removeItem(FALLBACK + this.key);
+			this.status = empty ? 'idle' : 'saved';
+		} catch {
+			try {
+				if (empty) localStorage.removeItem(FALLBACK + this.key);
+				else localStorage.setItem(FALLBACK + this.key, JSON.stringify({ values, updatedAt: now }));
+				this.status = empty ? 'idle' : 'saved';
+			} catch {
+				this.status = 'error';
+			}
+		}
+	}
+
+	flush(): Promise<void> {
+		return this.#pending;
+	}
+
+	/** After the record was saved (its transaction removed the stored draft): start afresh. */
+	reset(blank: T = this.#blank): void {
+		this.#blank = blank;
+		this.values = structuredClone(blank);
+		this.#touched = false;
+		this.restored = false;
+		this.status = 'idle';
+		localStorage.removeItem(FALLBACK + this.key);
+	}
+
+	/** Throws the draft away on the user's word. */
+	async discard(): Promise<void> {
+		this.change(structuredClone(this.#blank));
+		await this.flush();
+		this.reset();
+	}
+
+	dispose(): void {
+		sessions.delete(this as FormDraft<object>);
+	}
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import { getRepos } from '$lib/db';
+import { FormDraft } from './form-draft.svelte';
+
+type Values = { name: string; notes: string };
+const blank: Values = { name: '', notes: '' };
+const parse = (raw: unknown) => {
+	const v = raw as Partial<Values>;
+	return typeof v?.name === 'string' && typeof v.notes === 'string' ? (v as Values) : undefined;
+};
+
+describe('FormDraft', () => {
+	it('stores every change and restores it in a new session', async () => {
+		const key = `t-${crypto.randomUUID()}`;
+		const first = new FormDraft(key, blank, parse);
+		first.change({ name: 'Ri', notes: '' });
+		first.change({ name: 'Rin', notes: 'met at the library' });
+		await first.flush();
+		expect(first.status).toBe('saved');
+		expect((await getRepos().drafts.get(key))?.values).toEqual({
+			name: 'Rin',
+			notes: 'met at the library'
+		});
+
+		const second = new FormDraft(key, blank, parse);
+		await second.load();
+		expect(second.values).toEqual({ name: 'Rin', notes: 'met at the library' });
+		expect(second.restored).toBe(true);
+	});
+
+	it('does not overwrite what the user typed before the draft loaded', async () => {
+		const key = `t-${crypto.randomUUID()}`;
+		await getRepos().drafts.save(key, { name: 'old', notes: '' });
+		const d = new FormDraft(key, blank, parse);
+		d.change({ name: 'new', notes: '' });
+		await d.load();
+		expect(d.values.name).toBe('new');
+	});
+
+	it('ignores a stored draft of the wrong shape', async () => {
+		const key = `t-${crypto.randomUUID()}`;
+		await getRepos().drafts.save(key, { name: 42 });
+		const d = new FormDraft(key, blank, parse);
+		await d.load();
+		expect(d.values).toEqual(blank);
+		expect(d.restored).toBe(false);
+	});
+
+	it('falls back to localStorage when the database refuses the write, and prefers the newer copy', async () => {
+		const key = `t-${crypto.randomUUID()}`;
+		const drafts = getRepos().drafts;
+		const spy = vi
+			.spyOn(drafts, 'save')
+			.mockRejectedValue(new DOMException('closed', 'DatabaseClosedError'));
+		const d = new FormDraft(key, blank, parse);
+		d.change({ name: 'Kept', notes: '' });
+		await d.flush();
+		expect(d.status).toBe('saved');
+		expect(localStorage.getItem(`kith:draft:${key}`)).toContain('Kept');
+		spy.mockRestore();
+
+		const again = new FormDraft(key, blank, parse);
+		await again.load();
+		expect(again.values.name).toBe('Kept');
+	});
+
+	it('removes the stored draft when the form is emptied again', async () => {
+		const key = `t-${crypto.randomUUID()}`;
+		const d = new FormDraft(key, blank, parse);
+		d.change({ name: 'x', notes: '' });
+		d.change({ name: '', notes: '' });
+		await d.flush();
+		expect(await getRepos().drafts.get(key)).toBeUndefined();
+		expect(d.dirty).toBe(false);
+	});
+});

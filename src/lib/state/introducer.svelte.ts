@@ -1,0 +1,35 @@
+import { getRepos } from '$lib/db';
+import type { ContactRef } from '$lib/domain/contact';
+
+/** Resolves the chosen introducer's name and searches contacts for the picker. */
+export function introducerPicker(getId: () => string, excludeId?: string) {
+	let selected = $state<ContactRef | undefined>();
+	$effect(() => {
+		const id = getId();
+		if (!id) {
+			selected = undefined;
+			return;
+		}
+		let current = true;
+		void getRepos()
+			.contacts.get(id)
+			.then((c) => {
+				if (current)
+					selected = c ? { id: c.id, name: c.name, organization: c.organization } : undefined;
+			});
+		return () => {
+			current = false;
+		};
+	});
+	return {
+		get selected() {
+			return selected;
+		},
+		async search(query: string): Promise<ContactRef[]> {
+			const page = await getRepos().contacts.search({ query, limit: 7 });
+			return page.contacts
+				.filter((c) => c.id !== excludeId)
+				.map((c) => ({ id: c.id, name: c.name, organization: c.organization }));
+		}
+	};
+}

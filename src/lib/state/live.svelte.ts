@@ -1,0 +1,44 @@
+import { observe } from '$lib/db';
+
+export interface Live<T> {
+	readonly value: T;
+	readonly loaded: boolean;
+	readonly error: unknown;
+}
+
+/**
+ * Keeps `value` in step with a database query. `makeQuery` runs inside an effect, so the runes it
+ * reads (a search box, a route param) restart the subscription when they change. Call it during
+ * component initialisation.
+ */
+export function live<T>(makeQuery: () => () => Promise<T>, initial: T): Live<T> {
+	let value = $state.raw<T>(initial);
+	let loaded = $state(false);
+	let error = $state.raw<unknown>(undefined);
+	$effect(() => {
+		const query = makeQuery();
+		return observe(
+			query,
+			(v) => {
+				value = v;
+				loaded = true;
+				error = undefined;
+			},
+			(e) => {
+				error = e;
+				loaded = true;
+			}
+		);
+	});
+	return {
+		get value() {
+			return value;
+		},
+		get loaded() {
+			return loaded;
+		},
+		get error() {
+			return error;
+		}
+	};
+}

@@ -1,0 +1,2 @@
+// Contact pages (and their edit forms) exist only on the device, so they are served by the app shell, not prerendered.
+export const prerender = false;

@@ -1,0 +1,133 @@
+import { expect, test } from '@playwright/test';
+import { goOffline, openControlled, storedContacts } from './support/app';
+
+test.beforeEach(async ({ page }) => {
+	await openControlled(page, '/capture');
+});
+
+test('capture online with a circle and details, then find it on its page', async ({ page }) => {
+	await page.getByLabel('Name').fill('Maya Chen');
+	await page.getByRole('radio', { name: 'Alumni' }).check();
+	await page.getByLabel('Where or how you met').fill('Library school mixer');
+	await page.getByRole('button', { name: /more details/i }).click();
+	await page.getByLabel('Organisation').fill('Riverside Public Library');
+	await page.getByLabel('Role').fill('Systems librarian');
+	await page.getByLabel('Email').fill('maya@example.org');
+	await page.getByLabel('Link').fill('linkedin.com/in/maya-chen');
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
+	await expect(page.getByText('Systems librarian at Riverside Public Library')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'maya@example.org' })).toHaveAttribute(
+		'href',
+		'mailto:maya@example.org'
+	);
+	await expect(page.getByRole('link', { name: 'linkedin.com/in/maya-chen' })).toHaveAttribute(
+		'href',
+		'https://linkedin.com/in/maya-chen'
+	);
+	const [stored] = await storedContacts(page);
+	expect(stored).toMatchObject({
+		name: 'Maya Chen',
+		circle: 'alumni',
+		organization: 'Riverside Public Library'
+	});
+});
+
+test('capture offline, with save and add another keeping the place and circle', async ({
+	page,
+	context
+}) => {
+	await goOffline(context, page);
+	await page.reload();
+	await page.getByLabel('Name').fill('Ben Ortiz');
+	await page.getByRole('radio', { name: 'Events & conferences' }).check();
+	await page.getByLabel('Where or how you met').fill('Archives fair');
+	await page.getByRole('button', { name: 'Save and add another' }).click();
+	await expect(page.getByText('Saved Ben Ortiz. Next person?')).toBeVisible();
+	await expect(page.getByLabel('Name')).toHaveValue('');
+	await expect(page.getByLabel('Name')).toBeFocused();
+	await expect(page.getByLabel('Where or how you met')).toHaveValue('Archives fair');
+	await expect(page.getByRole('radio', { name: 'Events & conferences' })).toBeChecked();
+	await page.getByLabel('Name').fill('Chloé Martin');
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Chloé Martin' })).toBeVisible();
+	const names = (await storedContacts(page)).map((c) => c.name).sort();
+	expect(names).toEqual(['Ben Ortiz', 'Chloé Martin']);
+});
+
+test('clear messages for bad input, and nothing is saved', async ({ page }) => {
+	await page.getByLabel('Name').fill('    ');
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByLabel('Name')).toHaveAccessibleDescription(/Add a name/);
+	await expect(page.getByLabel('Name')).toBeFocused();
+
+	await page.getByLabel('Name').fill('Evil Link');
+	await page.getByRole('button', { name: /more details/i }).click();
+	await page.getByLabel('Email').fill('evil@');
+	await page.getByLabel('Link').fill('javascript:alert(1)');
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByLabel('Email')).toHaveAccessibleDescription(/email address/);
+	await expect(page.getByLabel('Link')).toHaveAccessibleDescription(/http/);
+	expect(await storedContacts(page)).toEqual([]);
+});
+
+test('markup, emoji, right-to-left text and a long note are kept and shown as text', async ({
+	page
+}) => {
+	let dialogs = 0;
+	page.on('dialog', (d) => {
+		dialogs++;
+		void d.dismiss();
+	});
+	const name = '<img src=x onerror=alert(1)> نور 🌱';
+	await page.getByLabel('Name').fill(name);
+	await page.getByRole('button', { name: /more details/i }).click();
+	await page.getByLabel('Organisation').fill('<script>alert(2)</script>');
+	await page.getByLabel('Notes').fill('n'.repeat(10_000));
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	await expect(page.getByText('<script>alert(2)</script>')).toBeVisible();
+	await expect(page.locator('main img[src="x"]')).toHaveCount(0);
+	expect(dialogs).toBe(0);
+	const [stored] = await storedContacts(page);
+	expect((stored!.notes as string).length).toBe(10_000);
+});
+
+test('a draft survives a reload and closing the tab, and is cleared once saved', async ({
+	page,
+	context
+}) => {
+	await page.getByLabel('Name').fill('Half Typed');
+	await page.getByRole('radio', { name: 'Gym' }).check();
+	await expect(page.getByText('Draft kept on this device')).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('Name')).toHaveValue('Half Typed');
+	await expect(page.getByRole('radio', { name: 'Gym' })).toBeChecked();
+
+	await page.close();
+	const again = await context.newPage();
+	await again.goto('/capture');
+	await expect(again.getByLabel('Name')).toHaveValue('Half Typed');
+	await again.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(again.getByRole('heading', { level: 1, name: 'Half Typed' })).toBeVisible();
+	await again.goto('/capture');
+	await expect(again.getByLabel('Name')).toHaveValue('');
+});
+
+test('a shared profile link pre-fills the form', async ({ page }) => {
+	await page.goto(
+		'/capture?title=' +
+			encodeURIComponent('Priya Raman | LinkedIn') +
+			'&url=' +
+			encodeURIComponent('https://www.linkedin.com/in/priya-raman')
+	);
+	await expect(page.getByLabel('Name')).toHaveValue('Priya Raman');
+	await expect(page.getByLabel('Link')).toHaveValue('https://www.linkedin.com/in/priya-raman');
+	await expect(page).toHaveURL(/\/capture$/);
+});
+
+test('the installed app’s shortcut opens capture', async ({ page }) => {
+	await page.goto('/capture?source=shortcut');
+	await expect(page.getByLabel('Name')).toBeFocused();
+});

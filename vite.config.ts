@@ -1,0 +1,92 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+	version: string;
+};
+
+const themeColor = '#1f5f5b';
+
+export default defineConfig({
+	define: {
+		__APP_VERSION__: JSON.stringify(pkg.version)
+	},
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			// We register the worker ourselves (src/lib/pwa) so that updates wait for the user.
+			injectRegister: false,
+			registerType: 'prompt',
+			strategies: 'generateSW',
+			kit: { adapterFallback: '200.html', spa: true },
+			manifest: {
+				id: '/',
+				name: 'Kith — networking notebook',
+				short_name: 'Kith',
+				description:
+					'Capture new connections in seconds, follow up, rehearse your pitch and plan informational interviews. Works offline; your data stays on your phone.',
+				lang: 'en',
+				dir: 'ltr',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				orientation: 'portrait',
+				theme_color: themeColor,
+				background_color: '#f7f5f0',
+				categories: ['productivity', 'business'],
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+					{
+						src: '/icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				],
+				shortcuts: [
+					{
+						name: 'Capture a new contact',
+						short_name: 'Capture',
+						description: 'Note down someone you just met',
+						url: '/capture?source=shortcut',
+						icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }]
+					},
+					{
+						name: 'Contacts',
+						short_name: 'Contacts',
+						url: '/contacts?source=shortcut',
+						icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }]
+					}
+				],
+				share_target: {
+					action: '/capture',
+					method: 'GET',
+					params: { title: 'title', text: 'text', url: 'url' }
+				}
+			},
+			workbox: {
+				globPatterns: [
+					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,html}',
+					'prerendered/**/*.html'
+				],
+				navigateFallback: '/200.html',
+				// The first install takes the open page at once; later versions wait for the user's yes.
+				clientsClaim: true,
+				skipWaiting: false,
+				cleanupOutdatedCaches: true
+			},
+			devOptions: { enabled: false }
+		}),
+		svelteTesting()
+	],
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'jsdom',
+		setupFiles: ['src/vitest-setup.ts'],
+		restoreMocks: true
+	}
+});
