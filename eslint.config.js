@@ -14,7 +14,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'bench-results/',
-			'dev-dist/'
+			'dev-dist/',
+			'**/*.tmp.mjs'
 		]
 	},
 	js.configs.recommended,

@@ -1,4 +1,4 @@
-import { observe } from '$lib/db';
+import { getRepos, observe, type Repos } from '$lib/db';
 
 export interface Live<T> {
 	readonly value: T;
@@ -6,19 +6,22 @@ export interface Live<T> {
 	readonly error: unknown;
 }
 
+/** A read over the app's repositories; pages describe what they need without opening anything. */
+export type Query<T> = (repos: Repos) => Promise<T>;
+
 /**
  * Keeps `value` in step with a database query. `makeQuery` runs inside an effect, so the runes it
  * reads (a search box, a route param) restart the subscription when they change. Call it during
  * component initialisation.
  */
-export function live<T>(makeQuery: () => () => Promise<T>, initial: T): Live<T> {
+export function live<T>(makeQuery: () => Query<T>, initial: T): Live<T> {
 	let value = $state.raw<T>(initial);
 	let loaded = $state(false);
 	let error = $state.raw<unknown>(undefined);
 	$effect(() => {
 		const query = makeQuery();
 		return observe(
-			query,
+			() => query(getRepos()),
 			(v) => {
 				value = v;
 				loaded = true;
@@ -41,4 +44,9 @@ export function live<T>(makeQuery: () => () => Promise<T>, initial: T): Live<T> 
 			return error;
 		}
 	};
+}
+
+/** One read, for a form that loads its record once rather than following it. */
+export function readOnce<T>(query: Query<T>): Promise<T> {
+	return query(getRepos());
 }
