@@ -17,6 +17,8 @@ test('a new version waits for the user and does not discard a draft', async ({ p
 		await page.getByLabel('Name').fill('Draft Dora');
 		await expect(page.getByText('Draft kept on this device')).toBeVisible();
 
+		// Marks this page load: a reload would lose it.
+		await page.evaluate(() => Object.assign(window, { __sameLoad: true }));
 		// Publish a new build: any change to the service worker makes it a new version.
 		await appendFile(join(root, 'sw.js'), '\n// next release\n');
 		await page.evaluate(async () => {
@@ -27,6 +29,8 @@ test('a new version waits for the user and does not discard a draft', async ({ p
 		// Nothing reloads by itself; the typing is still on screen.
 		await expect(page.getByLabel('Name')).toHaveValue('Draft Dora');
 		await page.getByLabel('Name').fill('Draft Dora Ames');
+		await expect(page.getByText('Draft kept on this device')).toBeVisible();
+		expect(await page.evaluate(() => '__sameLoad' in window)).toBe(true);
 
 		const reloaded = page.waitForEvent('load');
 		await page.getByRole('button', { name: 'Update now' }).click();
@@ -39,7 +43,7 @@ test('a new version waits for the user and does not discard a draft', async ({ p
 	}
 });
 
-test('when another tab upgrades the database, this tab says so and keeps the typing', async ({
+test('when another tab upgrades the database, this tab stops writing, says so and keeps the typing', async ({
 	page,
 	context
 }) => {
@@ -52,9 +56,9 @@ test('when another tab upgrades the database, this tab says so and keeps the typ
 	await other.evaluate(
 		() =>
 			new Promise<void>((resolve, reject) => {
-				// A later release would open the database at a higher version.
+				// A later release opens the database at a higher version and changes its shape.
 				const req = indexedDB.open('kith', 10_000);
-				req.onupgradeneeded = () => undefined;
+				req.onupgradeneeded = () => req.result.createObjectStore('laterRelease');
 				req.onsuccess = () => {
 					req.result.close();
 					resolve();
@@ -63,11 +67,100 @@ test('when another tab upgrades the database, this tab says so and keeps the typ
 				req.onblocked = () => reject(new Error('blocked: the first tab did not let go'));
 			})
 	);
+	await other.close();
 	await expect(page.getByText(/Kith was updated in another tab/)).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
 	await page.getByLabel('Name').fill('Tab One, still typing');
-	await expect(page.getByText('Draft kept on this device')).toBeVisible();
-	// Reloading as asked brings the newer version's page back with every keystroke in place.
+
+	// This tab's older code must not write behind the upgrade: saving says why and stores nothing.
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Reload this page' })).toBeVisible();
+	const stored = await page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const req = indexedDB.open('kith');
+				req.onsuccess = () => {
+					const count = req.result.transaction('contacts').objectStore('contacts').count();
+					count.onsuccess = () => {
+						req.result.close();
+						resolve(count.result);
+					};
+				};
+				req.onerror = () => reject(req.error);
+			})
+	);
+	expect(stored).toBe(0);
+
+	// Reloading as asked brings the page back with every keystroke in place, and saving works.
 	await page.getByRole('button', { name: 'Reload' }).click();
 	await expect(page.getByLabel('Name')).toHaveValue('Tab One, still typing');
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Tab One, still typing' })
+	).toBeVisible();
+});
+
+test('when another tab accepts a new version, this tab asks for a reload and keeps the typing', async ({
+	context
+}, info) => {
+	const root = await mkdtemp(join(tmpdir(), 'kith-update-'));
+	await cp('build', root, { recursive: true });
+	const port = 4310 + info.workerIndex;
+	const server: Server = await startStaticServer(root, port);
+	try {
+		const origin = `http://127.0.0.1:${port}`;
+		const typing = await context.newPage();
+		await openControlled(typing, `${origin}/capture`);
+		const accepting = await context.newPage();
+		await openControlled(accepting, `${origin}/settings`);
+		await typing.getByLabel('Name').fill('Second Tab Sami');
+		await expect(typing.getByText('Draft kept on this device')).toBeVisible();
+
+		await appendFile(join(root, 'sw.js'), '\n// next release\n');
+		await accepting.evaluate(async () => {
+			const reg = await navigator.serviceWorker.getRegistration();
+			await reg?.update();
+		});
+		const reloaded = accepting.waitForEvent('load');
+		await accepting.getByRole('button', { name: 'Update now' }).click();
+		await reloaded;
+
+		// The typing tab now runs old code under the new worker: it says so instead of breaking.
+		await expect(typing.getByText(/Kith was updated in another tab/)).toBeVisible();
+		await expect(typing.getByText('A new version of Kith is ready.')).toHaveCount(0);
+		await expect(typing.getByLabel('Name')).toHaveValue('Second Tab Sami');
+		await typing.getByRole('button', { name: 'Reload' }).click();
+		await expect(typing.getByLabel('Name')).toHaveValue('Second Tab Sami');
+		await expect(typing.getByText(/Kith was updated in another tab/)).toHaveCount(0);
+	} finally {
+		await new Promise((r) => server.close(r));
+		await rm(root, { recursive: true, force: true });
+	}
+});
+
+test('while an older tab holds the database open, this tab says it is waiting, then carries on', async ({
+	context,
+	baseURL
+}) => {
+	// An old tab (here a bare page) has the database open at an older version and ignores requests
+	// to let go, as a tab frozen in the background can.
+	const old = await context.newPage();
+	await old.goto(`${baseURL}/robots.txt`);
+	await old.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const req = indexedDB.open('kith', 1);
+				req.onsuccess = () => {
+					Object.assign(window, { oldDb: req.result });
+					resolve();
+				};
+				req.onerror = () => reject(req.error);
+			})
+	);
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect(page.getByText(/waiting for its other open tabs to close/)).toBeVisible();
+
+	await old.close();
+	await expect(page.getByText(/waiting for its other open tabs to close/)).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Welcome to Kith' })).toBeVisible();
 });

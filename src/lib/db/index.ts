@@ -7,7 +7,7 @@ export type { ContactRow } from './database';
 export type { Repos } from './repos';
 export { classifyDbError, type DbErrorKind } from './errors';
 
-export type DbEvent = 'versionchange' | 'blocked';
+export type DbEvent = 'versionchange' | 'blocked' | 'ready';
 const listeners = new Set<(event: DbEvent) => void>();
 
 let instance: KithDB | undefined;
@@ -17,12 +17,19 @@ let repositories: Repos | undefined;
 export function getDb(): KithDB {
 	if (!instance) {
 		instance = new KithDB(DB_NAME);
-		// Another tab opened a newer version: Dexie closes ours so the upgrade can go ahead.
+		// Another tab opened a newer version. Let its upgrade go ahead, and stay closed: reopening
+		// with this tab's older code would write rows in the old shape behind the upgrade's back.
+		// Writes now fail (drafts fall back to localStorage) until the user reloads.
 		instance.on('versionchange', () => {
+			instance?.close({ disableAutoOpen: true });
 			for (const l of listeners) l('versionchange');
+			return false;
 		});
 		instance.on('blocked', () => {
 			for (const l of listeners) l('blocked');
+		});
+		instance.on('ready', () => {
+			for (const l of listeners) l('ready');
 		});
 	}
 	return instance;

@@ -27,6 +27,29 @@ describe('database versions', () => {
 	});
 });
 
+describe('shipped versions', () => {
+	// Phones in the field hold databases in these shapes: a shipped version is never edited, only
+	// followed by a new one. Add the next shipped version here when it is released.
+	const shipped: Record<number, Record<string, string | null>> = {
+		1: {
+			contacts:
+				'id, updatedAt, createdAt, deletedAt, [circle+updatedAt], *tags, *words, introducedById, nextFollowUpOn',
+			interactions: 'id, contactId, [contactId+on], on, followUpOn, updatedAt',
+			pitches: 'id, updatedAt, card.due',
+			rehearsals: 'id, pitchId, [pitchId+at], at',
+			recordings: 'id, pitchId',
+			interviews: 'id, contactId, scheduledAt, status, followUpOn, *referralIds, updatedAt',
+			questions: 'id, category',
+			drafts: 'key, updatedAt',
+			settings: 'key'
+		}
+	};
+
+	it.each(Object.entries(shipped))('version %s is unchanged', (version, stores) => {
+		expect(VERSIONS.find((v) => v.version === Number(version))?.stores).toEqual(stores);
+	});
+});
+
 describe('upgrade harness', () => {
 	// A made-up next version, to prove the harness catches a broken upgrade and passes a good one.
 	const renameField = (fix: boolean): DbVersion[] => [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeContact } from '$lib/db/testing/factories';
+import { makeContact } from './testing/factories';
 import { addDays } from './dates';
 import { dueFollowUps } from './follow-ups';
 

@@ -7,7 +7,9 @@ export const appStatus = $state({
 	/** Another tab upgraded the database; this tab must reload to go on. */
 	dbOutdated: false,
 	/** This tab's upgrade waits for other tabs to close. */
-	dbBlocked: false
+	dbBlocked: false,
+	/** Another tab accepted a new version of the app; this tab runs the old code until it reloads. */
+	appReplaced: false
 });
 
 let started = false;
@@ -20,6 +22,6 @@ export function watchAppStatus(): void {
 	addEventListener('offline', () => (appStatus.online = false));
 	onDbEvent((event) => {
 		if (event === 'versionchange') appStatus.dbOutdated = true;
-		else appStatus.dbBlocked = true;
+		else appStatus.dbBlocked = event === 'blocked';
 	});
 }
