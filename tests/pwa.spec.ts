@@ -82,3 +82,15 @@ test('every screen opens offline, including a contact page never visited online'
 	}
 	await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
 });
+
+test('an unknown address offline gets Kith’s own page with a way back', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/');
+	await goOffline(context, page);
+	await page.goto('/no-such-page');
+	await expect(page.getByRole('heading', { level: 1, name: 'Nothing here' })).toBeVisible();
+	await page.getByRole('link', { name: 'Capture someone' }).click();
+	await expect(page.getByRole('heading', { name: 'Capture someone new' })).toBeVisible();
+});
