@@ -58,12 +58,119 @@ describe('ContactForm', () => {
 		expect(props.onSubmit).toHaveBeenLastCalledWith(true);
 	});
 
-	it('renders markup typed by the user as text', () => {
+	it('folds the details back, keeping on screen every field that holds text', async () => {
+		setup({ values: { ...emptyContactForm(), name: 'Ama', organization: 'Acme Archives' } });
+		// Something was typed in the details, so they start open.
+		const toggle = screen.getByRole('button', { name: 'Fewer details' });
+		expect(toggle).toHaveAttribute('aria-expanded', 'true');
+		expect(screen.getByLabelText('Role')).toBeInTheDocument();
+
+		await fireEvent.click(toggle);
+		expect(toggle).toHaveAttribute('aria-expanded', 'false');
+		expect(toggle).toHaveAccessibleName(/more details/i);
+		expect(screen.queryByLabelText('Role')).toBeNull();
+		expect(screen.queryByLabelText('Notes')).toBeNull();
+		expect(screen.getByLabelText('Organisation')).toHaveValue('Acme Archives');
+		// Focus stays on the same button, which now offers to open them again.
+		expect(screen.getByRole('button', { name: /more details/i })).toBe(toggle);
+
+		await fireEvent.click(toggle);
+		expect(toggle).toHaveAttribute('aria-expanded', 'true');
+		expect(toggle).toHaveAccessibleName('Fewer details');
+		expect(screen.getByLabelText('Role')).toBeInTheDocument();
+	});
+
+	it('points the toggle at the details it folds', async () => {
+		setup();
+		const toggle = screen.getByRole('button', { name: /more details/i });
+		expect(toggle).toHaveAttribute('aria-expanded', 'false');
+		const controlled = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
+		expect(controlled).not.toBeNull();
+		await fireEvent.click(toggle);
+		expect(controlled).toContainElement(screen.getByLabelText('Notes'));
+	});
+
+	it('shows a field filled in while folded, and does not hide it when the user clears it', async () => {
+		const props = {
+			values: emptyContactForm('2026-03-03'),
+			errors: {},
+			mode: 'capture' as const,
+			onChange: vi.fn(),
+			onSearchContacts: vi.fn().mockResolvedValue([]),
+			onPickIntroducer: vi.fn(),
+			onSubmit: vi.fn()
+		};
+		const { rerender } = render(ContactForm, { props });
+		// A draft or a share arrives after the form opened folded.
+		await rerender({ ...props, values: { ...props.values, organization: 'Acme' } });
+		expect(screen.getByRole('button', { name: /more details/i })).toHaveAttribute(
+			'aria-expanded',
+			'false'
+		);
+		const org = screen.getByLabelText('Organisation');
+		await fireEvent.input(org, { target: { value: '' } });
+		expect(props.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ organization: '' }));
+		await rerender({ ...props, values: { ...props.values, organization: '' } });
+		expect(screen.getByLabelText('Organisation')).toBe(org);
+		expect(screen.queryByLabelText('Role')).toBeNull();
+	});
+
+	it('keeps a folded field with an error on screen, linked to its message', () => {
+		setup({ errors: { nextFollowUpOn: 'Pick a date from the calendar.' } });
+		expect(screen.getByRole('button', { name: /more details/i })).toHaveAttribute(
+			'aria-expanded',
+			'false'
+		);
+		const field = screen.getByLabelText('Follow up on');
+		expect(field).toHaveAttribute('aria-invalid', 'true');
+		expect(field).toHaveAccessibleDescription('Pick a date from the calendar.');
+	});
+
+	it('links the notes error to the notes field', () => {
+		const message = 'This note is too long to keep on the phone; split it up.';
 		setup({
-			values: { ...emptyContactForm(), name: '<img src=x onerror=alert(1)>' },
-			mode: 'edit'
+			values: { ...emptyContactForm(), name: 'Ama', notes: 'n'.repeat(20) },
+			errors: { notes: message }
 		});
-		expect(screen.getByLabelText('Name')).toHaveValue('<img src=x onerror=alert(1)>');
-		expect(document.querySelector('img')).toBeNull();
+		const notes = screen.getByLabelText('Notes');
+		expect(notes).toHaveAttribute('aria-invalid', 'true');
+		expect(notes).toHaveAccessibleDescription(message);
+		const described = document.getElementById(notes.getAttribute('aria-describedby') ?? '');
+		expect(described).toBeVisible();
+		expect(described).toHaveTextContent(message);
+	});
+
+	it('links every field error, including one about a single tag or the circle', () => {
+		setup({
+			values: {
+				...emptyContactForm(),
+				name: 'Ama',
+				organization: 'Acme',
+				tags: 'ok, ' + 't'.repeat(80),
+				emails: ['bad'],
+				phones: ['abc'],
+				links: ['javascript:alert(1)']
+			},
+			errors: {
+				circle: 'Pick one of the circles.',
+				organization: 'This is too long; shorten it a little.',
+				'tags.1': 'This tag is too long.',
+				'emails.0': 'That email address does not look complete.',
+				'phones.0': 'Use digits, spaces and + ( ) - only.',
+				'links.0': 'Only web links that start with http:// or https:// can be saved.'
+			}
+		});
+		const expectations: Array<[HTMLElement, string | RegExp]> = [
+			[screen.getByLabelText('Organisation'), 'This is too long; shorten it a little.'],
+			[screen.getByLabelText('Tags'), 'This tag is too long.'],
+			[screen.getByLabelText('Email'), /email address/],
+			[screen.getByLabelText('Phone'), /digits/],
+			[screen.getByLabelText('Link'), /http/],
+			[screen.getByRole('radiogroup', { name: /where do you know them from/i }), /circles/]
+		];
+		for (const [field, message] of expectations) {
+			expect(field).toHaveAttribute('aria-invalid', 'true');
+			expect(field).toHaveAccessibleDescription(message);
+		}
 	});
 });
