@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { capture, openControlled } from './support/app';
+import { capture, openControlled, storedContacts } from './support/app';
 
 async function seed(page: Page) {
 	await capture(page, 'José Álvarez', { circle: 'Alumni', organization: 'Acme Library' });
@@ -80,4 +80,112 @@ test('delete goes to the trash with undo; the trash restores and empties', async
 	await expect(page.getByText('The trash is empty')).toBeVisible();
 	await page.getByRole('link', { name: 'Contacts', exact: true }).click();
 	await expect(listed(page)).toHaveText([/Sam Ortiz/, /José Álvarez/]);
+});
+
+test('cancelling an edit asks first when there are changes; saying no keeps them', async ({
+	page
+}) => {
+	await listed(page).filter({ hasText: 'Zoë Chen' }).click();
+	// Nothing changed: Cancel just goes back.
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Zoë Chen' })).toBeVisible();
+
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByLabel('Role').fill('Curator');
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Discard your changes?' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(page.getByLabel('Role')).toHaveValue('Curator');
+
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await dialog.getByRole('button', { name: 'Discard changes' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Zoë Chen' })).toBeVisible();
+	await expect(page.getByText('Curator')).toHaveCount(0);
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await expect(page.getByLabel('Role')).toHaveValue('');
+});
+
+test('an unsaved edit from earlier does not undo a change made since; it is laid over it', async ({
+	page
+}) => {
+	const today = await page.evaluate(() => {
+		const d = new Date();
+		const pad = (n: number) => String(n).padStart(2, '0');
+		return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+	});
+	await listed(page).filter({ hasText: 'Zoë Chen' }).click();
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByLabel('Follow up on').fill(today);
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+
+	// Start an edit and leave it unsaved.
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByLabel('Role').fill('Curator');
+	await expect(page.getByText('Draft kept on this device')).toBeVisible();
+
+	// Meanwhile the follow-up is marked done on Today.
+	await page.getByRole('link', { name: 'Today', exact: true }).click();
+	await page.getByRole('button', { name: 'Done with Zoë Chen' }).click();
+	await expect(page.getByText('Marked Zoë Chen as done.')).toBeVisible();
+
+	await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+	await listed(page).filter({ hasText: 'Zoë Chen' }).click();
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await expect(
+		page.getByRole('heading', { name: 'This contact changed since you started editing' })
+	).toBeVisible();
+	await expect(page.getByLabel('Role')).toHaveValue('Curator');
+	await expect(page.getByLabel('Follow up on')).toHaveValue('');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Curator at Acorn Museum')).toBeVisible();
+	const zoe = (await storedContacts(page)).find((c) => c.name === 'Zoë Chen');
+	expect(zoe).toMatchObject({ role: 'Curator' });
+	expect(zoe?.nextFollowUpOn).toBeUndefined();
+});
+
+test('saving an edit after the contact changed in another tab keeps both changes', async ({
+	page,
+	context
+}) => {
+	await listed(page).filter({ hasText: 'Zoë Chen' }).click();
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByLabel('Role').fill('Curator');
+	await expect(page.getByText('Draft kept on this device')).toBeVisible();
+
+	const other = await context.newPage();
+	await other.goto(page.url().replace(/\/edit$/, ''));
+	await other.getByRole('link', { name: 'Edit' }).click();
+	// This tab restores the first tab's draft; change another field and save from here.
+	await other.getByLabel('Where or how you met').fill('Museum night');
+	await other.getByLabel('Role').fill('Archivist');
+	await other.getByRole('button', { name: 'Save changes' }).click();
+	await expect(other.getByText('Archivist at Acorn Museum')).toBeVisible();
+	await other.close();
+
+	await page.getByLabel('Role').fill('Head curator');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	// The notice sits above the form, far from the button: the focus moves to it.
+	await expect(
+		page.getByRole('status', { name: 'This contact changed while you were editing' })
+	).toBeFocused();
+	await expect(page.getByText(/Role \(the newer version says “Archivist”\)/)).toBeVisible();
+	await expect(page.getByLabel('Role')).toHaveValue('Head curator');
+	await expect(page.getByLabel('Where or how you met')).toHaveValue('Museum night');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Head curator at Acorn Museum')).toBeVisible();
+	const zoe = (await storedContacts(page)).find((c) => c.name === 'Zoë Chen');
+	expect(zoe).toMatchObject({ role: 'Head curator', metAt: 'Museum night' });
+});
+
+test('a tag filter can be cleared', async ({ page }) => {
+	await page.goto('/contacts?tag=mentor');
+	await expect(page.getByText('Tagged #mentor')).toBeVisible();
+	await page.getByRole('button', { name: 'Clear tag filter' }).click();
+	await expect(page).toHaveURL(/\/contacts$/);
+	await expect(page.getByText('Tagged #mentor')).toHaveCount(0);
+	await expect(listed(page)).toHaveCount(3);
 });

@@ -1,5 +1,22 @@
-import { expect, test } from '@playwright/test';
-import { openControlled } from './support/app';
+import { expect, test, type Page } from '@playwright/test';
+import { capture, openControlled, storedContacts } from './support/app';
+
+/** Makes every write to IndexedDB fail as on a full phone, or lets writes through again. */
+async function failWrites(page: Page, fail: boolean) {
+	await page.evaluate((on) => {
+		const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
+		w.__put ??= IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = on
+			? function () {
+					throw new DOMException('The disk is full.', 'QuotaExceededError');
+				}
+			: w.__put;
+	}, fail);
+}
+
+function dueList(page: Page) {
+	return page.getByRole('heading', { name: 'Follow-ups due' }).locator('..').getByRole('listitem');
+}
 
 test('a new user sees what to do, can try sample data and remove it again', async ({ page }) => {
 	await openControlled(page, '/');
@@ -33,7 +50,105 @@ test('a new user sees what to do, can try sample data and remove it again', asyn
 	await expect(page.getByRole('list', { name: 'Contacts' }).getByRole('link')).not.toHaveCount(0);
 	await page.getByRole('link', { name: 'Today', exact: true }).click();
 	await page.getByRole('button', { name: 'Remove sample data' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Remove the sample data?' });
+	await dialog.getByRole('button', { name: 'Remove sample data' }).click();
 	await expect(page.getByRole('heading', { name: 'Welcome to Kith' })).toBeVisible();
+});
+
+test('removing the sample data asks first, says what goes, and cancelling keeps it', async ({
+	page
+}) => {
+	await openControlled(page, '/');
+	await capture(page, 'My Own Contact');
+	await page.getByRole('link', { name: 'Settings', exact: true }).click();
+	await page.getByRole('button', { name: 'Add sample data' }).click();
+	await expect(page.getByRole('button', { name: 'Remove sample data' })).toBeVisible();
+	const all = (await storedContacts(page)).length;
+	expect(all).toBeGreaterThan(20);
+
+	// On Today, after changing one sample contact.
+	await page.getByRole('link', { name: 'Today', exact: true }).click();
+	const first = dueList(page).first();
+	const name = (await first.getByRole('link').textContent())!.trim();
+	await first.getByRole('button', { name: `Done with ${name}` }).click();
+	await expect(page.getByText(`Marked ${name} as done.`)).toBeVisible();
+	await page.getByRole('button', { name: 'Remove sample data' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Remove the sample data?' });
+	await expect(dialog).toContainText(`${all - 1} sample contacts will be deleted for good`);
+	await expect(dialog).toContainText('including 1 you changed');
+	await expect(dialog).toContainText('Your own contacts stay');
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(page.getByText('You are looking at sample contacts.')).toBeVisible();
+	expect(await storedContacts(page)).toHaveLength(all);
+
+	// The same in Settings; this time say yes.
+	await page.getByRole('link', { name: 'Settings', exact: true }).click();
+	await page.getByRole('button', { name: 'Remove sample data' }).click();
+	await expect(dialog).toContainText(`${all - 1} sample contacts will be deleted for good`);
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('button', { name: 'Remove sample data' })).toBeVisible();
+	expect(await storedContacts(page)).toHaveLength(all);
+	await page.getByRole('button', { name: 'Remove sample data' }).click();
+	await dialog.getByRole('button', { name: 'Remove sample data' }).click();
+	await expect(page.getByRole('button', { name: 'Add sample data' })).toBeVisible();
+	expect((await storedContacts(page)).map((c) => c.name)).toEqual(['My Own Contact']);
+});
+
+test('a failed action says so, and so does a failed Undo', async ({ page }) => {
+	await openControlled(page, '/');
+	await page.getByRole('button', { name: 'Try with sample data' }).click();
+	await expect(dueList(page).first()).toBeVisible();
+	const before = await dueList(page).count();
+	const name = (await dueList(page).first().getByRole('link').textContent())!.trim();
+
+	const failed = page.getByText(/no room left for Kith to make this change, so nothing changed/);
+	await failWrites(page, true);
+	await page.getByRole('button', { name: `Done with ${name}` }).click();
+	await expect(failed).toBeVisible();
+	await expect(dueList(page)).toHaveCount(before);
+	await failed.locator('..').getByRole('button', { name: 'Dismiss message' }).click();
+	await expect(failed).toHaveCount(0);
+
+	await failWrites(page, false);
+	await page.getByRole('button', { name: `Done with ${name}` }).click();
+	await expect(dueList(page)).toHaveCount(before - 1);
+	await failWrites(page, true);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(failed).toBeVisible();
+	await expect(dueList(page)).toHaveCount(before - 1);
+});
+
+test('when the data cannot be read, screens say so instead of looking empty', async ({ page }) => {
+	// The database opens, but nothing can be read from it.
+	await page.addInitScript(() => {
+		const fail = () => {
+			throw new DOMException('The disk could not be read.', 'NotReadableError');
+		};
+		for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype])
+			for (const m of ['get', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor'])
+				Object.defineProperty(proto, m, { value: fail });
+	});
+	const message = 'Kith could not read your data just now. Reload the page to try again.';
+	await page.goto('/');
+	await expect(page.getByRole('alert')).toHaveText(message);
+	await expect(page.getByRole('heading', { name: 'Welcome to Kith' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Try with sample data' })).toHaveCount(0);
+
+	await page.goto('/contacts/trash');
+	await expect(page.getByRole('alert')).toHaveText(message);
+	await expect(page.getByText('The trash is empty')).toHaveCount(0);
+
+	await page.goto('/contacts/some-contact');
+	await expect(page.getByRole('alert')).toHaveText(message);
+	await expect(page.getByText('This contact is not here')).toHaveCount(0);
+
+	await page.goto('/contacts/some-contact/edit');
+	await expect(page.getByRole('alert')).toHaveText(message);
+
+	await page.goto('/settings');
+	await expect(page.getByRole('alert')).toHaveText(message);
+	await expect(page.getByRole('button', { name: /sample data/ })).toHaveCount(0);
 });
 
 test('settings show storage, persistence and the version, and link to About', async ({ page }) => {

@@ -11,7 +11,12 @@ import {
 	updateContact,
 	updateFollowUp
 } from './contacts.service';
-import { addSampleData, hasSampleData, removeSampleData } from './sample-data.service';
+import {
+	addSampleData,
+	hasSampleData,
+	removeSampleData,
+	summarizeSampleData
+} from './sample-data.service';
 
 function bind<A extends unknown[], R>(service: (db: KithDB, ...rest: A) => R): (...rest: A) => R {
 	return (...rest) => service(getDb(), ...rest);
@@ -29,5 +34,6 @@ export const contacts = {
 export const sampleData = {
 	add: bind(addSampleData),
 	remove: bind(removeSampleData),
-	present: bind(hasSampleData)
+	present: bind(hasSampleData),
+	summary: bind(summarizeSampleData)
 };

@@ -4,6 +4,7 @@ import { makeContact, testDb } from '$lib/db/testing/factories';
 import { emptyContactForm } from '$lib/domain/contact';
 import {
 	captureContact,
+	editDraftKey,
 	purgeContacts,
 	restoreContact,
 	trashContact,
@@ -112,6 +113,57 @@ describe('contacts service', () => {
 		expect(await r.contacts.get(a.id)).toBeUndefined();
 		expect(await r.contacts.get(b.id)).not.toHaveProperty('introducedById');
 		expect(await r.contacts.get(c.id)).toBeDefined();
+	});
+
+	it('refuses to overwrite a contact that changed since the edit began, and keeps the draft', async () => {
+		const db = testDb();
+		const r = repos(db);
+		const c = makeContact({ name: 'Zoë', nextFollowUpOn: '2026-01-01', updatedAt: 5 });
+		await r.contacts.put(c);
+		await r.drafts.save(editDraftKey(c.id), { name: 'Zoë' });
+		await updateFollowUp(db, c.id, undefined, 50); // marked done on Today meanwhile
+		const result = await updateContact(
+			db,
+			c.id,
+			form({ name: 'Zoë', role: 'Curator', nextFollowUpOn: '2026-01-01' }),
+			{ draftKey: editDraftKey(c.id), baseUpdatedAt: 5 }
+		);
+		expect(result).toEqual({
+			ok: false,
+			errors: {},
+			current: expect.objectContaining({ id: c.id, updatedAt: 50 })
+		});
+		const stored = await r.contacts.get(c.id);
+		expect(stored).not.toHaveProperty('nextFollowUpOn');
+		expect(stored).not.toHaveProperty('role');
+		expect(await r.drafts.get(editDraftKey(c.id))).toBeDefined();
+
+		const again = await updateContact(db, c.id, form({ name: 'Zoë', role: 'Curator' }), {
+			draftKey: editDraftKey(c.id),
+			baseUpdatedAt: 50
+		});
+		expect(again.ok && again.contact.role).toBe('Curator');
+		expect(await r.drafts.get(editDraftKey(c.id))).toBeUndefined();
+	});
+
+	it('deletes the unsaved edits of purged contacts, and only theirs', async () => {
+		const db = testDb();
+		const r = repos(db);
+		const gone = makeContact({ name: 'Gone', deletedAt: 1 });
+		const kept = makeContact({ name: 'Kept in trash', deletedAt: 1 });
+		const live = makeContact({ name: 'Live' });
+		await r.contacts.bulkPut([gone, kept, live]);
+		for (const c of [gone, kept, live]) await r.drafts.save(editDraftKey(c.id), { name: 'x' });
+		await r.drafts.save('capture', { name: 'typing' });
+		expect(await purgeContacts(db, [gone.id])).toBe(1);
+		expect(await r.drafts.get(editDraftKey(gone.id))).toBeUndefined();
+		expect(await r.drafts.get(editDraftKey(kept.id))).toBeDefined();
+		expect(await r.drafts.get(editDraftKey(live.id))).toBeDefined();
+		expect(await r.drafts.get('capture')).toBeDefined();
+
+		expect(await purgeContacts(db)).toBe(1);
+		expect(await r.drafts.get(editDraftKey(kept.id))).toBeUndefined();
+		expect(await r.drafts.get(editDraftKey(live.id))).toBeDefined();
 	});
 
 	it('sets, snoozes and clears a follow-up', async () => {

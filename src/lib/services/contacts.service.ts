@@ -8,12 +8,32 @@ import {
 } from '$lib/domain/contact';
 import { newId } from '$lib/domain/ids';
 
-export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: FieldErrors };
+export type SaveResult =
+	| { ok: true; contact: Contact }
+	| {
+			ok: false;
+			errors: FieldErrors;
+			/**
+			 * Set when the contact changed since the form was filled (`baseUpdatedAt`): nothing was
+			 * written, and this is the newer stored version to lay the form's edits over.
+			 */
+			current?: Contact;
+	  };
 
 interface SaveOptions {
 	/** The draft this form was autosaved under; it is cleared in the same transaction. */
 	draftKey?: string;
 	now?: number;
+	/**
+	 * The `updatedAt` of the contact the edit form started from. When the stored contact has
+	 * changed since (a follow-up marked done on Today, another tab), nothing is written.
+	 */
+	baseUpdatedAt?: number;
+}
+
+/** The draft key of a contact's edit form. */
+export function editDraftKey(id: string): string {
+	return `edit:${id}`;
 }
 
 /** Checks that an introducer exists, is not the contact itself, and does not make a loop. */
@@ -63,17 +83,19 @@ export async function updateContact(
 	db: KithDB,
 	id: string,
 	form: ContactForm,
-	{ draftKey, now = Date.now() }: SaveOptions = {}
+	{ draftKey, now = Date.now(), baseUpdatedAt }: SaveOptions = {}
 ): Promise<SaveResult> {
 	const parsed = parseContactForm(form);
 	if (!parsed.ok) return parsed;
 	const introErr = await introducerError(db, id, parsed.value.introducedById);
 	if (introErr) return { ok: false, errors: { introducedById: introErr } };
 	const r = repos(db);
-	return db.transaction('rw', db.contacts, db.drafts, async () => {
+	return db.transaction('rw', db.contacts, db.drafts, async (): Promise<SaveResult> => {
 		const existing = await r.contacts.get(id);
 		if (!existing)
 			return { ok: false, errors: { name: 'This contact was deleted in the meantime.' } };
+		if (baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt)
+			return { ok: false, errors: {}, current: existing };
 		const contact: Contact = {
 			...parsed.value,
 			id,
@@ -84,7 +106,7 @@ export async function updateContact(
 		if (contact.deletedAt === undefined) delete contact.deletedAt;
 		await r.contacts.put(contact);
 		if (draftKey) await r.drafts.remove(draftKey);
-		return { ok: true as const, contact };
+		return { ok: true, contact };
 	});
 }
 
@@ -109,18 +131,29 @@ export async function restoreContact(db: KithDB, id: string): Promise<void> {
 
 /**
  * Deletes trashed contacts for good (all of them, or the given ones). People they introduced
- * stay, with the introduction forgotten, so no link points at nobody.
+ * stay, with the introduction forgotten, so no link points at nobody. Unsaved edits of the
+ * deleted contacts go with them, so no draft waits for a contact that is gone.
  */
 export async function purgeContacts(db: KithDB, ids?: string[]): Promise<number> {
 	const r = repos(db);
-	return db.transaction('rw', db.contacts, db.interactions, async () => {
+	return db.transaction('rw', [db.contacts, db.interactions, db.drafts], async () => {
 		const trashed = (await r.contacts.trash()).filter((c) => !ids || ids.includes(c.id));
 		const gone = trashed.map((c) => c.id);
-		await forgetIntroductions(db, gone);
-		await db.interactions.where('contactId').anyOf(gone).delete();
-		await r.contacts.bulkRemove(gone);
+		await deleteContactsFully(db, gone);
 		return gone.length;
 	});
+}
+
+/**
+ * Removes contacts with their interactions and edit drafts; people they introduced stay, with
+ * the introduction forgotten. Call inside a transaction over contacts, interactions and drafts.
+ */
+export async function deleteContactsFully(db: KithDB, ids: string[]): Promise<void> {
+	const r = repos(db);
+	await forgetIntroductions(db, ids);
+	await db.interactions.where('contactId').anyOf(ids).delete();
+	await db.drafts.bulkDelete(ids.map(editDraftKey));
+	await r.contacts.bulkRemove(ids);
 }
 
 /** Contacts introduced by any of `ids` (and not among them) lose that introduction. Call inside a transaction. */

@@ -1,7 +1,7 @@
 import type { KithDB } from '$lib/db';
 import { repos } from '$lib/db/repos';
 import { todayIso } from '$lib/domain/dates';
-import { forgetIntroductions } from './contacts.service';
+import { deleteContactsFully } from './contacts.service';
 
 /** Adds the fictional sample network and remembers which ids it added, so it can leave again. */
 export async function addSampleData(db: KithDB, now = Date.now()): Promise<number> {
@@ -17,18 +17,37 @@ export async function addSampleData(db: KithDB, now = Date.now()): Promise<numbe
 	return contacts.length;
 }
 
-/** Removes every sample contact, edited or not; the user's own contacts stay untouched. */
+/**
+ * Removes every sample contact, edited or not, with their unsaved edit drafts; the user's own
+ * contacts stay untouched. Returns how many sample contacts were still there.
+ */
 export async function removeSampleData(db: KithDB): Promise<number> {
 	const r = repos(db);
-	return db.transaction('rw', db.contacts, db.interactions, db.settings, async () => {
+	return db.transaction('rw', [db.contacts, db.interactions, db.drafts, db.settings], async () => {
 		const ids = (await r.settings.get('sampleContactIds')) ?? [];
+		const there = (await db.contacts.bulkGet(ids)).filter((c) => c !== undefined).length;
 		// A real contact may have been linked to a sample introducer; keep it, forget the link.
-		await forgetIntroductions(db, ids);
-		await db.interactions.where('contactId').anyOf(ids).delete();
-		await r.contacts.bulkRemove(ids);
+		await deleteContactsFully(db, ids);
 		await r.settings.remove('sampleContactIds');
-		return ids.length;
+		return there;
 	});
+}
+
+export interface SampleDataSummary {
+	/** Sample contacts still stored (in the list or in the trash). */
+	count: number;
+	/** How many of them the user changed since they were added. */
+	edited: number;
+}
+
+/** What removing the sample data would delete, for the confirmation. */
+export async function summarizeSampleData(db: KithDB): Promise<SampleDataSummary> {
+	const ids = (await repos(db).settings.get('sampleContactIds')) ?? [];
+	const rows = (await db.contacts.bulkGet(ids)).filter((c) => c !== undefined);
+	return {
+		count: rows.length,
+		edited: rows.filter((c) => c.updatedAt !== c.createdAt).length
+	};
 }
 
 export async function hasSampleData(db: KithDB): Promise<boolean> {
