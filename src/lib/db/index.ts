@@ -51,6 +51,16 @@ export function observe<T>(
 	onValue: (value: T) => void,
 	onError: (error: unknown) => void
 ): () => void {
-	const sub = liveQuery(query).subscribe({ next: onValue, error: onError });
+	// liveQuery stays silent on DatabaseClosedError, which is also how Dexie reports a database
+	// that failed to open; surface the cause then. A deliberate close (after another tab upgraded)
+	// has no cause and stays silent, keeping the last values on screen.
+	const surfaced = () =>
+		query().catch((error: unknown) => {
+			const inner = (error as { name?: string; inner?: unknown } | null)?.inner;
+			throw (error as { name?: string } | null)?.name === 'DatabaseClosedError' && inner
+				? inner
+				: error;
+		});
+	const sub = liveQuery(surfaced).subscribe({ next: onValue, error: onError });
 	return () => sub.unsubscribe();
 }
