@@ -187,7 +187,10 @@ export function parseContactForm(form: ContactForm): FormResult {
 		}
 	}
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
-	return { ok: true, value: candidate as ContactFields };
+	// Absent, not undefined: a stored row holds only the fields the user filled in, so exports
+	// and backups do not carry empty keys around.
+	const value = Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined));
+	return { ok: true, value: value as ContactFields };
 }
 
 function messageFor(field: string): string {
