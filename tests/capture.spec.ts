@@ -235,3 +235,61 @@ test('the installed app’s shortcut opens capture', async ({ page }) => {
 	await page.goto('/capture?source=shortcut');
 	await expect(page.getByLabel('Name')).toBeFocused();
 });
+
+test('Enter in the name field saves like the highlighted Save button', async ({ page }) => {
+	await page.getByLabel('Name').fill('Enter Key');
+	await page.getByLabel('Name').press('Enter');
+	await expect(page.getByRole('heading', { level: 1, name: 'Enter Key' })).toBeVisible();
+	await expect(page).toHaveURL(/\/contacts\/[^/]+$/);
+	expect((await storedContacts(page)).map((c) => c.name)).toEqual(['Enter Key']);
+});
+
+test('quick saves show one message at a time, above the Save bar', async ({ page }) => {
+	for (const name of ['First Person', 'Second Person']) {
+		await page.getByLabel('Name').fill(name);
+		await page.getByRole('button', { name: 'Save and add another' }).click();
+		await expect(page.getByText(`Saved ${name}. Next person?`)).toBeVisible();
+	}
+	await expect(page.getByText(/^Saved .*\. Next person\?$/)).toHaveCount(1);
+	const toast = await page
+		.getByText('Saved Second Person. Next person?')
+		.locator('..')
+		.boundingBox();
+	const save = await page.getByRole('button', { name: 'Save', exact: true }).boundingBox();
+	const another = await page.getByRole('button', { name: 'Save and add another' }).boundingBox();
+	// The message ends above both buttons, so they stay in reach while it shows.
+	expect(toast!.y + toast!.height).toBeLessThanOrEqual(Math.min(save!.y, another!.y));
+	await page.getByLabel('Name').fill('Third Person');
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Third Person' })).toBeVisible();
+});
+
+test('an unsaved capture is offered on Today and kept with a clear way to start over', async ({
+	page
+}) => {
+	await page.getByLabel('Name').fill('Half Typed');
+	await expect(page.getByText('Draft kept on this device')).toBeVisible();
+
+	await page.getByRole('link', { name: 'Today', exact: true }).click();
+	await expect(page.getByText('You have an unsaved contact: Half Typed')).toBeVisible();
+	await page.getByRole('link', { name: 'Finish it: Half Typed' }).click();
+	await expect(page.getByLabel('Name')).toHaveValue('Half Typed');
+
+	// Back on Capture the form says, near the top, that this was not saved yet.
+	const notice = page.getByRole('region', { name: /Kept from last time, not saved yet/ });
+	await expect(notice).toBeVisible();
+	const noticeBox = await notice.boundingBox();
+	const nameBox = await page.getByLabel('Name').boundingBox();
+	expect(noticeBox!.y).toBeLessThan(nameBox!.y);
+	await notice.getByRole('button', { name: 'Clear form' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Clear this form?' });
+	await dialog.getByRole('button', { name: 'Clear' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(page.getByLabel('Name')).toHaveValue('');
+	await expect(notice).toHaveCount(0);
+	expect(await storedDraftKeys(page)).toEqual([]);
+
+	await page.getByRole('link', { name: 'Today', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+	await expect(page.getByText('You have an unsaved contact')).toHaveCount(0);
+});

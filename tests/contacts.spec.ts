@@ -189,3 +189,64 @@ test('a tag filter can be cleared', async ({ page }) => {
 	await expect(page.getByText('Tagged #mentor')).toHaveCount(0);
 	await expect(listed(page)).toHaveCount(3);
 });
+
+test('a search that only matches other circles says which filter hides them, and lifts it', async ({
+	page
+}) => {
+	const count = page.getByTestId('contact-count');
+	await expect(count).toHaveText('3');
+	await page.getByLabel('Circle').selectOption({ label: 'Alumni' });
+	await expect(listed(page)).toHaveCount(2);
+	await expect(count).toHaveText('2 of 3');
+	await page.getByLabel('Search contacts').fill('zoe');
+	await expect(page.getByText('Nobody in Alumni matches “zoe”.')).toBeVisible();
+	await expect(count).toHaveText('0 of 3');
+	await page.getByRole('button', { name: 'Search all circles' }).click();
+	await expect(listed(page)).toHaveText([/Zoë Chen/]);
+	await expect(page.getByLabel('Circle')).toHaveValue('');
+	await expect(page.getByLabel('Search contacts')).toHaveValue('zoe');
+	await expect(count).toHaveText('1 of 3');
+
+	await page.getByLabel('Circle').selectOption({ label: 'Alumni' });
+	await expect(page.getByText('Nobody in Alumni matches “zoe”.')).toBeVisible();
+	await page.getByRole('button', { name: 'Clear filters' }).click();
+	await expect(listed(page)).toHaveCount(3);
+	await expect(page.getByLabel('Search contacts')).toHaveValue('');
+	await expect(count).toHaveText('3');
+});
+
+test('the search and circle are kept in the address, so Back returns to them', async ({ page }) => {
+	await page.getByLabel('Circle').selectOption({ label: 'Alumni' });
+	await page.getByLabel('Search contacts').fill('sam');
+	await expect(listed(page)).toHaveText([/Sam Ortiz/]);
+	await expect(page).toHaveURL(/[?&]q=sam(&|$)/);
+	await expect(page).toHaveURL(/[?&]circle=alumni(&|$)/);
+	await listed(page).filter({ hasText: 'Sam Ortiz' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Sam Ortiz' })).toBeVisible();
+
+	await page.goBack();
+	await expect(page.getByLabel('Search contacts')).toHaveValue('sam');
+	await expect(page.getByLabel('Circle')).toHaveValue('alumni');
+	await expect(listed(page)).toHaveText([/Sam Ortiz/]);
+
+	// Typing replaces the entry rather than adding one per key: Back leaves the list.
+	await page.getByLabel('Search contacts').fill('ortiz');
+	await expect(page).toHaveURL(/[?&]q=ortiz(&|$)/);
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1, name: 'Sam Ortiz' })).toBeVisible();
+
+	// The Contacts tab starts afresh.
+	await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+	await expect(page).toHaveURL(/\/contacts$/);
+	await expect(page.getByLabel('Search contacts')).toHaveValue('');
+	await expect(listed(page)).toHaveCount(3);
+});
+
+test('an address for a contact that is not there still has one main heading', async ({ page }) => {
+	await page.goto('/contacts/no-such-contact');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('This contact is not here');
+	await expect(page.locator('h1')).toHaveCount(1);
+	await page.goto('/contacts/no-such-contact/edit');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('This contact is not here');
+	await expect(page.locator('h1')).toHaveCount(1);
+});

@@ -156,6 +156,46 @@ test('settings show storage, persistence and the version, and link to About', as
 	await expect(page.getByText('Used by Kith')).toBeVisible();
 	await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
 	await expect(page.getByText('Kept for good')).toBeVisible();
+	// Free space is what is left of the quota, not the quota itself.
+	const free = await page.getByTestId('storage-free').textContent();
+	expect(free).toMatch(/^\d+(\.\d)? (B|KB|MB|GB|TB)$/);
+	await expect(page.getByText('Free for Kith')).toBeVisible();
 	await page.getByRole('link', { name: 'About Kith and your privacy' }).click();
 	await expect(page.getByRole('heading', { name: 'Your data stays on this device' })).toBeVisible();
+});
+
+test('after Done or In a week, the focus moves on to the next person, then to the heading', async ({
+	page
+}) => {
+	await openControlled(page, '/');
+	await page.getByRole('button', { name: 'Try with sample data' }).click();
+	await expect(dueList(page).nth(2)).toBeVisible();
+	const names = (await dueList(page).getByRole('link').allTextContents()).map((n) => n.trim());
+
+	await page.getByRole('button', { name: `Done with ${names[0]}` }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('link', { name: names[1], exact: true })).toBeFocused();
+
+	await page.getByRole('button', { name: `In a week for ${names[1]}` }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('link', { name: names[2], exact: true })).toBeFocused();
+});
+
+test('when the last follow-up is done, the focus goes to the section heading', async ({ page }) => {
+	const today = await page.evaluate(() => {
+		const d = new Date();
+		const pad = (n: number) => String(n).padStart(2, '0');
+		return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+	});
+	await openControlled(page, '/capture');
+	await page.getByLabel('Name').fill('Only One');
+	await page.getByRole('button', { name: /more details/i }).click();
+	await page.getByLabel('Follow up on').fill(today);
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Only One' })).toBeVisible();
+	await page.getByRole('link', { name: 'Today', exact: true }).click();
+	await page.getByRole('button', { name: 'Done with Only One' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Nobody is waiting on you today.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toBeFocused();
 });

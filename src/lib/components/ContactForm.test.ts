@@ -58,6 +58,20 @@ describe('ContactForm', () => {
 		expect(props.onSubmit).toHaveBeenLastCalledWith(true);
 	});
 
+	it('saves with Save, not "Save and add another", when Enter is pressed in a field', async () => {
+		const props = setup();
+		const name = screen.getByLabelText('Name');
+		await fireEvent.keyDown(name, { key: 'Enter' });
+		expect(props.onSubmit).toHaveBeenCalledOnce();
+		expect(props.onSubmit).toHaveBeenLastCalledWith(false);
+		// After "Save and add another" was used once, Enter still means Save.
+		await fireEvent.click(screen.getByRole('button', { name: 'Save and add another' }));
+		expect(props.onSubmit).toHaveBeenLastCalledWith(true);
+		await fireEvent.keyDown(screen.getByLabelText('Where or how you met'), { key: 'Enter' });
+		expect(props.onSubmit).toHaveBeenLastCalledWith(false);
+		expect(props.onSubmit).toHaveBeenCalledTimes(3);
+	});
+
 	it('folds the details back, keeping on screen every field that holds text', async () => {
 		setup({ values: { ...emptyContactForm(), name: 'Ama', organization: 'Acme Archives' } });
 		// Something was typed in the details, so they start open.
