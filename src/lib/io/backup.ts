@@ -1,0 +1,548 @@
+/**
+ * The Kith backup file: every table of the database as one JSON document,
+ * `{ format: 'kith-backup', schemaVersion, exportedAt, appVersion, tables: { contacts: [...], ... } }`.
+ * Writing is deterministic (object keys sorted at every depth, rows sorted by primary key, audio
+ * as base64), so the same data always gives the same bytes and "export, restore, export" can be
+ * checked byte for byte. Reading checks everything before anything is written: size, JSON, format,
+ * version (older files are upgraded first, newer ones refused), and every field of every row
+ * against the domain schemas; one wrong value refuses the whole file, naming where it is.
+ * Pure: no DOM, no Dexie. The database version is passed in by the caller, since io sits beside
+ * db, not above it.
+ */
+import type { z } from 'zod/mini';
+import { contactSchema, type Contact } from '$lib/domain/contact';
+import { draftSchema, type Draft } from '$lib/domain/draft';
+import { interactionSchema, type Interaction } from '$lib/domain/interaction';
+import {
+	interviewSchema,
+	questionSchema,
+	type Interview,
+	type Question
+} from '$lib/domain/interview';
+import {
+	pitchSchema,
+	recordingSchema,
+	rehearsalSchema,
+	type Pitch,
+	type Recording,
+	type Rehearsal
+} from '$lib/domain/pitch';
+import { settingRowSchema, settingSchemas, type SettingRow } from '$lib/domain/setting';
+import { fromBase64, toBase64 } from './backup-base64';
+import { decryptBackup, isEncryptedBackup } from './backup-crypto';
+import { BackupError, formatIssue, NeedsPassphraseError, type BackupIssue } from './backup-errors';
+import {
+	BACKUP_UPGRADES,
+	upgradeTables,
+	type BackupUpgrade,
+	type RawTables
+} from './backup-upgrades';
+
+export const BACKUP_FORMAT = 'kith-backup';
+/** Far above any real network's data (audio included), and small enough to parse on a phone. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+/** Every table a backup carries, in the order they are written and restored. */
+export const BACKUP_TABLES = [
+	'contacts',
+	'interactions',
+	'pitches',
+	'rehearsals',
+	'recordings',
+	'interviews',
+	'questions',
+	'drafts',
+	'settings'
+] as const;
+export type BackupTableName = (typeof BACKUP_TABLES)[number];
+
+/** The records of each table, as the domain defines them (contacts without search words). */
+export interface BackupTables {
+	contacts: Contact[];
+	interactions: Interaction[];
+	pitches: Pitch[];
+	rehearsals: Rehearsal[];
+	recordings: Recording[];
+	interviews: Interview[];
+	questions: Question[];
+	drafts: Draft[];
+	settings: SettingRow[];
+}
+
+/** The same schemas as db/validate.ts's TABLE_SCHEMAS (a test keeps the two in step). */
+export const BACKUP_ROW_SCHEMAS: Record<BackupTableName, z.ZodMiniType> = {
+	contacts: contactSchema,
+	interactions: interactionSchema,
+	pitches: pitchSchema,
+	rehearsals: rehearsalSchema,
+	recordings: recordingSchema,
+	interviews: interviewSchema,
+	questions: questionSchema,
+	drafts: draftSchema,
+	settings: settingRowSchema
+};
+
+export const BACKUP_PRIMARY_KEYS: Record<BackupTableName, 'id' | 'key'> = {
+	contacts: 'id',
+	interactions: 'id',
+	pitches: 'id',
+	rehearsals: 'id',
+	recordings: 'id',
+	interviews: 'id',
+	questions: 'id',
+	drafts: 'key',
+	settings: 'key'
+};
+
+export function primaryKeyOf(table: BackupTableName, row: object): string {
+	return (row as Record<string, string>)[BACKUP_PRIMARY_KEYS[table]]!;
+}
+
+export interface BackupMeta {
+	/** The database version whose row shapes the tables have (LATEST_VERSION). */
+	schemaVersion: number;
+	/** Epoch milliseconds; written as an ISO string. */
+	exportedAt: number;
+	appVersion: string;
+}
+
+/** A backup that passed every check, its rows in the current shape, ready to restore. */
+export interface ParsedBackup {
+	/** The version the rows now have (after any upgrade). */
+	schemaVersion: number;
+	/** The version the file was written with; lower than `schemaVersion` when it was upgraded. */
+	fileSchemaVersion: number;
+	exportedAt?: string;
+	appVersion?: string;
+	encrypted: boolean;
+	tables: BackupTables;
+}
+
+export interface ParseOptions {
+	/** The newest database version this app knows (LATEST_VERSION). */
+	currentVersion: number;
+	/** Needed for a locked backup; without it a NeedsPassphraseError asks for one. */
+	passphrase?: string;
+	/** Tests only: a registry of upgrade steps other than the app's own. */
+	upgrades?: Readonly<Record<number, BackupUpgrade>>;
+}
+
+export type BackupInput = string | Uint8Array | ArrayBuffer | Blob;
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * JSON with object keys in code-unit order at every depth. Hand-written because JSON.stringify
+ * follows property order, which puts integer-like keys ("10", "2") first whatever the sort.
+ * Otherwise it follows JSON.stringify: toJSON is honoured, undefined keys are left out, and
+ * undefined or non-finite values in arrays become null.
+ */
+export function canonicalJson(value: unknown): string {
+	if (value !== null && typeof value === 'object') {
+		const withJson = value as { toJSON?: () => unknown };
+		if (typeof withJson.toJSON === 'function') return canonicalJson(withJson.toJSON());
+		if (Array.isArray(value))
+			return `[${value.map((v) => (skippable(v) ? 'null' : canonicalJson(v))).join(',')}]`;
+		const record = value as Record<string, unknown>;
+		const parts: string[] = [];
+		for (const key of Object.keys(record).sort(compareKeys)) {
+			const v = record[key];
+			if (!skippable(v)) parts.push(`${JSON.stringify(key)}:${canonicalJson(v)}`);
+		}
+		return `{${parts.join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+function skippable(v: unknown): boolean {
+	return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** Code-unit order: the order IndexedDB keeps string keys in, and the same on every engine. */
+function compareKeys(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function encodeRecording(row: Recording): Promise<unknown> {
+	const bytes = new Uint8Array(await row.blob.arrayBuffer());
+	return { ...row, blob: { base64: toBase64(bytes), type: row.blob.type } };
+}
+
+/** The backup file's text for these tables. Same tables and meta, same bytes. */
+export async function serializeBackup(tables: BackupTables, meta: BackupMeta): Promise<string> {
+	const out: Record<string, unknown[]> = {};
+	for (const name of BACKUP_TABLES) {
+		const rows = [...(tables[name] as object[])].sort((a, b) =>
+			compareKeys(primaryKeyOf(name, a), primaryKeyOf(name, b))
+		);
+		out[name] =
+			name === 'recordings' ? await Promise.all((rows as Recording[]).map(encodeRecording)) : rows;
+	}
+	return canonicalJson({
+		format: BACKUP_FORMAT,
+		schemaVersion: meta.schemaVersion,
+		exportedAt: new Date(meta.exportedAt).toISOString(),
+		appVersion: meta.appVersion,
+		tables: out
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking rows
+
+// Enough to fix a hand-edited file; a file with thousands of wrong rows is not worth listing.
+const MAX_ISSUES = 1000;
+const SHOWN_ISSUES = 5;
+
+interface ZodIssueLike {
+	code: string;
+	path: PropertyKey[];
+	message: string;
+	expected?: unknown;
+	origin?: unknown;
+	minimum?: unknown;
+	maximum?: unknown;
+	format?: unknown;
+	values?: unknown[];
+	keys?: string[];
+}
+
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+	let v = root;
+	for (const p of path) {
+		if (v === null || typeof v !== 'object') return undefined;
+		v = (v as Record<PropertyKey, unknown>)[p];
+	}
+	return v;
+}
+
+function show(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'null';
+	if (typeof value === 'string') {
+		const cut = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+		return JSON.stringify(cut);
+	}
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'a record';
+	return String(value);
+}
+
+const EXPECTED: Record<string, string> = {
+	string: 'text',
+	number: 'a number',
+	int: 'a whole number',
+	boolean: 'true or false',
+	array: 'a list',
+	object: 'a record'
+};
+
+/** zod/mini ships no messages ("Invalid input"), so each kind of problem is put in words here. */
+function describeIssue(issue: ZodIssueLike, value: unknown): string {
+	const own = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
+	const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
+	switch (issue.code) {
+		case 'invalid_type':
+			return `should be ${EXPECTED[String(issue.expected)] ?? String(issue.expected)} (got ${show(value)})`;
+		case 'too_small':
+			if (issue.origin === 'string' && issue.minimum === 1) return 'should not be empty';
+			return `should be at least ${String(issue.minimum)}${unit} (got ${issue.origin === 'number' ? show(value) : 'fewer'})`;
+		case 'too_big':
+			return `should be at most ${String(issue.maximum)}${unit} (got ${issue.origin === 'number' ? show(value) : 'more'})`;
+		case 'invalid_format':
+			if (own) return `${own} (got ${show(value)})`;
+			if (issue.format === 'date') return `should be a date like 2024-05-31 (got ${show(value)})`;
+			return `has the wrong format (got ${show(value)})`;
+		case 'invalid_value': {
+			const values = (issue.values ?? []).map(String);
+			const list = values.length > 10 ? `${values.slice(0, 10).join(', ')}, …` : values.join(', ');
+			return `should be one of ${list} (got ${show(value)})`;
+		}
+		case 'unrecognized_keys':
+			return `has fields Kith does not know: ${(issue.keys ?? []).join(', ')}`;
+		default:
+			return own ?? `is not valid (got ${show(value)})`;
+	}
+}
+
+function issuesOf(
+	schema: z.ZodMiniType,
+	value: unknown,
+	at: Omit<BackupIssue, 'path' | 'message'>,
+	prefix: (string | number)[] = []
+): { data?: unknown; issues: BackupIssue[] } {
+	const result = schema.safeParse(value);
+	if (result.success) return { data: result.data, issues: [] };
+	return {
+		issues: (result.error.issues as ZodIssueLike[]).map((i) => ({
+			...at,
+			path: [...prefix, ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+			message: describeIssue(i, valueAt(value, i.path))
+		}))
+	};
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Turns a recording's `{ base64, type }` back into a Blob, or says what is wrong with it. */
+function decodeRecording(
+	row: Record<string, unknown>,
+	at: Omit<BackupIssue, 'path' | 'message'>
+): { row: Record<string, unknown>; issues: BackupIssue[] } {
+	const blob = row.blob;
+	const audioIssue = (path: (string | number)[], message: string) => ({
+		row,
+		issues: [{ ...at, path, message }]
+	});
+	if (
+		!isRecord(blob) ||
+		typeof blob.base64 !== 'string' ||
+		typeof blob.type !== 'string' ||
+		Object.keys(blob).length !== 2
+	)
+		return audioIssue(['blob'], 'should be audio data as { base64, type }');
+	const bytes = fromBase64(blob.base64);
+	if (!bytes) return audioIssue(['blob', 'base64'], 'is damaged (not valid base64)');
+	return { row: { ...row, blob: new Blob([bytes], { type: blob.type }) }, issues: [] };
+}
+
+/** Checks one row against its table's schema; gives back the parsed row when it is sound. */
+function checkRow(
+	table: BackupTableName,
+	raw: unknown,
+	index: number
+): { row?: unknown; issues: BackupIssue[] } {
+	const key = isRecord(raw) ? raw[BACKUP_PRIMARY_KEYS[table]] : undefined;
+	const at = { table, index, ...(typeof key === 'string' ? { key } : {}) };
+	if (!isRecord(raw))
+		return { issues: [{ ...at, path: [], message: `should be a record (got ${show(raw)})` }] };
+	let row: Record<string, unknown> = raw;
+	if (table === 'recordings') {
+		const decoded = decodeRecording(raw, at);
+		if (decoded.issues.length) return decoded;
+		row = decoded.row;
+	}
+	const checked = issuesOf(BACKUP_ROW_SCHEMAS[table], row, at);
+	if (checked.issues.length) return checked;
+	// A setting row's schema leaves the value open; each key has its own value schema.
+	if (table === 'settings') {
+		const setting = checked.data as SettingRow;
+		const value = issuesOf(settingSchemas[setting.key], setting.value, at, ['value']);
+		if (value.issues.length) return value;
+		return { row: { key: setting.key, value: value.data }, issues: [] };
+	}
+	return { row: checked.data, issues: [] };
+}
+
+/**
+ * Every problem in these tables, in file order, up to MAX_ISSUES: rows that fail their schema and
+ * primary keys used twice. Rows are in the file's form (recordings' audio as `{ base64, type }`).
+ */
+function checkTables(raw: Record<BackupTableName, unknown[]>): {
+	tables: BackupTables;
+	issues: BackupIssue[];
+} {
+	const issues: BackupIssue[] = [];
+	const tables = {} as Record<BackupTableName, unknown[]>;
+	for (const table of BACKUP_TABLES) {
+		const seen = new Set<string>();
+		const rows: unknown[] = [];
+		raw[table].forEach((value, index) => {
+			if (issues.length >= MAX_ISSUES) return;
+			const checked = checkRow(table, value, index);
+			issues.push(...checked.issues);
+			if (checked.row === undefined) return;
+			const key = primaryKeyOf(table, checked.row as object);
+			// Two rows with one key would silently collapse into one when written.
+			if (seen.has(key))
+				issues.push({
+					table,
+					index,
+					key,
+					path: [BACKUP_PRIMARY_KEYS[table]],
+					message: `${JSON.stringify(key)} is used by an earlier row too`
+				});
+			seen.add(key);
+			rows.push(checked.row);
+		});
+		tables[table] = rows;
+	}
+	return { tables: tables as unknown as BackupTables, issues: issues.slice(0, MAX_ISSUES) };
+}
+
+/** The problems a restore of these (already typed) tables would refuse; empty when all is well. */
+export async function findBackupIssues(tables: BackupTables): Promise<BackupIssue[]> {
+	const raw = {} as Record<BackupTableName, unknown[]>;
+	for (const name of BACKUP_TABLES)
+		raw[name] =
+			name === 'recordings'
+				? await Promise.all(tables.recordings.map(encodeRecording))
+				: tables[name];
+	return checkTables(raw).issues;
+}
+
+function invalidRows(issues: BackupIssue[]): BackupError {
+	const n = issues.length;
+	const listed = issues.slice(0, SHOWN_ISSUES).map(formatIssue).join('; ');
+	const more = n > SHOWN_ISSUES ? `; and ${n - SHOWN_ISSUES} more` : '';
+	const count =
+		n >= MAX_ISSUES ? `at least ${n} problems` : n === 1 ? '1 problem' : `${n} problems`;
+	return new BackupError(
+		'invalid-rows',
+		`This backup has ${count}, so nothing was restored: ${listed}${more}.`,
+		issues
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** The text's UTF-8 size, or a bound on it when the bound already settles the size check. */
+function utf8Length(text: string): number {
+	// Each UTF-16 unit is 1 to 3 bytes, so only text between a third of the limit and the limit
+	// needs counting.
+	if (text.length > MAX_BACKUP_BYTES || text.length * 3 <= MAX_BACKUP_BYTES) return text.length;
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		// A surrogate pair is 4 bytes in all, 2 for each half.
+		bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xe000 ? 2 : 3;
+	}
+	return bytes;
+}
+
+function tooLarge(bytes: number): BackupError {
+	const mb = (bytes / (1024 * 1024)).toFixed(1);
+	return new BackupError(
+		'too-large',
+		`This file is ${mb} MB, larger than any Kith backup can be (50 MB), so it was not opened. Check that you picked the right file.`
+	);
+}
+
+function decodeBytes(bytes: Uint8Array): string {
+	if (bytes.byteLength > MAX_BACKUP_BYTES) throw tooLarge(bytes.byteLength);
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		throw new BackupError(
+			'not-text',
+			'This is not a Kith backup: the file is not text (it may be a photo, a document or another app’s file).'
+		);
+	}
+}
+
+async function readText(input: BackupInput): Promise<string> {
+	let text: string;
+	if (typeof input === 'string') {
+		const bytes = utf8Length(input);
+		if (bytes > MAX_BACKUP_BYTES) throw tooLarge(bytes);
+		text = input.replace(/^\uFEFF/, '');
+	} else if (input instanceof ArrayBuffer) text = decodeBytes(new Uint8Array(input));
+	else if (ArrayBuffer.isView(input)) text = decodeBytes(input);
+	else {
+		// A File is read only once its size is known to be sane.
+		if (input.size > MAX_BACKUP_BYTES) throw tooLarge(input.size);
+		text = decodeBytes(new Uint8Array(await input.arrayBuffer()));
+	}
+	if (text.trim() === '')
+		throw new BackupError('empty', 'This file is empty, so there is nothing in it to restore.');
+	return text;
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new BackupError(
+			'not-json',
+			'This file cannot be read as a Kith backup: its text is damaged or cut short (it is not valid JSON). Try another copy of the backup.'
+		);
+	}
+}
+
+const notKith = () => new BackupError('not-kith', 'This is not a Kith backup.');
+
+function checkDocument(doc: unknown, options: ParseOptions, encrypted: boolean): ParsedBackup {
+	if (!isRecord(doc) || doc.format !== BACKUP_FORMAT) throw notKith();
+	const version = doc.schemaVersion;
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+		throw new BackupError(
+			'bad-version',
+			'This backup does not say which version of Kith made it, so it cannot be restored safely.'
+		);
+	if (version > options.currentVersion)
+		throw new BackupError(
+			'newer-version',
+			`This backup was made by a newer version of Kith; update Kith first, then restore it. (The backup has data version ${version}; this Kith reads up to version ${options.currentVersion}.)`
+		);
+	if (!isRecord(doc.tables))
+		throw new BackupError('missing-table', 'This backup holds no tables of data to restore.');
+	const fileTables: RawTables = {};
+	for (const [name, rows] of Object.entries(doc.tables)) {
+		if (!Array.isArray(rows))
+			throw new BackupError(
+				'invalid-rows',
+				`This backup cannot be restored: its "${name}" table is not a list of records.`
+			);
+		fileTables[name] = rows;
+	}
+	let upgraded: RawTables;
+	try {
+		upgraded = upgradeTables(
+			fileTables,
+			version,
+			options.currentVersion,
+			options.upgrades ?? BACKUP_UPGRADES
+		);
+	} catch {
+		throw new BackupError(
+			'bad-version',
+			`This backup from an older Kith (data version ${version}) could not be brought up to date, so nothing was restored.`
+		);
+	}
+	const unknown = Object.keys(upgraded).filter(
+		(name) => !(BACKUP_TABLES as readonly string[]).includes(name)
+	);
+	if (unknown.length)
+		throw new BackupError(
+			'unknown-table',
+			`This backup holds data Kith does not know how to restore (${unknown.map((n) => `"${n}"`).join(', ')}), so nothing was restored.`
+		);
+	const missing = BACKUP_TABLES.filter((name) => !Array.isArray(upgraded[name]));
+	if (missing.length)
+		throw new BackupError(
+			'missing-table',
+			`This backup is incomplete: it has no ${missing.map((n) => `"${n}"`).join(', ')} table, so nothing was restored.`
+		);
+	const { tables, issues } = checkTables(upgraded as Record<BackupTableName, unknown[]>);
+	if (issues.length) throw invalidRows(issues);
+	return {
+		schemaVersion: options.currentVersion,
+		fileSchemaVersion: version,
+		...(typeof doc.exportedAt === 'string' ? { exportedAt: doc.exportedAt } : {}),
+		...(typeof doc.appVersion === 'string' ? { appVersion: doc.appVersion } : {}),
+		encrypted,
+		tables
+	};
+}
+
+/**
+ * Reads a backup file (text, bytes, or the picked File itself) and checks all of it. Throws a
+ * BackupError with a message for the person restoring when anything is wrong, and a
+ * NeedsPassphraseError when the file is locked and `passphrase` is missing.
+ */
+export async function parseBackup(
+	input: BackupInput,
+	options: ParseOptions
+): Promise<ParsedBackup> {
+	const doc = parseJson(await readText(input));
+	if (!isEncryptedBackup(doc)) return checkDocument(doc, options, false);
+	if (options.passphrase === undefined) throw new NeedsPassphraseError();
+	const inner = parseJson(await decryptBackup(doc, options.passphrase));
+	// A locked file inside a locked file is not something Kith writes.
+	if (isEncryptedBackup(inner)) throw notKith();
+	return checkDocument(inner, options, true);
+}
