@@ -6,39 +6,16 @@
  */
 import type { Table } from 'dexie';
 import type { Contact } from '$lib/domain/contact';
-import type { Draft } from '$lib/domain/draft';
-import type { Interaction } from '$lib/domain/interaction';
-import type { Interview, Question } from '$lib/domain/interview';
-import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
-import type { SettingRow } from '$lib/domain/setting';
 import { fromRow, toRow } from './contacts.repo';
 import type { ContactRow, KithDB } from './database';
 
-/** Every table, in the order a snapshot is read and written. A test checks it against the db. */
-export const SNAPSHOT_TABLES = [
-	'contacts',
-	'interactions',
-	'pitches',
-	'rehearsals',
-	'recordings',
-	'interviews',
-	'questions',
-	'drafts',
-	'settings'
-] as const;
-export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
-
-export interface Snapshot {
-	contacts: Contact[];
-	interactions: Interaction[];
-	pitches: Pitch[];
-	rehearsals: Rehearsal[];
-	recordings: Recording[];
-	interviews: Interview[];
-	questions: Question[];
-	drafts: Draft[];
-	settings: SettingRow[];
-}
+import {
+	TABLES as SNAPSHOT_TABLES,
+	type TableName as SnapshotTable,
+	type Tables as Snapshot
+} from '$lib/domain/tables';
+export { SNAPSHOT_TABLES };
+export type { SnapshotTable, Snapshot };
 
 export type SnapshotRow<T extends SnapshotTable> = Snapshot[T][number];
 

@@ -1,24 +1,7 @@
-import type { z } from 'zod/mini';
-import { contactSchema } from '$lib/domain/contact';
-import { draftSchema } from '$lib/domain/draft';
-import { interactionSchema } from '$lib/domain/interaction';
-import { interviewSchema, questionSchema } from '$lib/domain/interview';
-import { pitchSchema, recordingSchema, rehearsalSchema } from '$lib/domain/pitch';
-import { settingRowSchema } from '$lib/domain/setting';
+import { TABLE_SCHEMAS } from '$lib/domain/tables';
 import type { KithDB } from './database';
 
-/** The schema every row of each table must satisfy, the single source of truth for its shape. */
-export const TABLE_SCHEMAS: Record<string, z.ZodMiniType> = {
-	contacts: contactSchema,
-	interactions: interactionSchema,
-	pitches: pitchSchema,
-	rehearsals: rehearsalSchema,
-	recordings: recordingSchema,
-	interviews: interviewSchema,
-	questions: questionSchema,
-	drafts: draftSchema,
-	settings: settingRowSchema
-};
+export { TABLE_SCHEMAS };
 
 export interface InvalidRow {
 	table: string;
@@ -30,7 +13,7 @@ export interface InvalidRow {
 export async function findInvalidRows(db: KithDB): Promise<InvalidRow[]> {
 	const invalid: InvalidRow[] = [];
 	for (const table of db.tables) {
-		const schema = TABLE_SCHEMAS[table.name];
+		const schema = TABLE_SCHEMAS[table.name as keyof typeof TABLE_SCHEMAS];
 		if (!schema) {
 			invalid.push({ table: table.name, key: undefined, problem: 'table has no schema' });
 			continue;

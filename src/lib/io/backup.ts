@@ -10,24 +10,8 @@
  * db, not above it.
  */
 import type { z } from 'zod/mini';
-import { contactSchema, type Contact } from '$lib/domain/contact';
-import { draftSchema, type Draft } from '$lib/domain/draft';
-import { interactionSchema, type Interaction } from '$lib/domain/interaction';
-import {
-	interviewSchema,
-	questionSchema,
-	type Interview,
-	type Question
-} from '$lib/domain/interview';
-import {
-	pitchSchema,
-	recordingSchema,
-	rehearsalSchema,
-	type Pitch,
-	type Recording,
-	type Rehearsal
-} from '$lib/domain/pitch';
-import { settingRowSchema, settingSchemas, type SettingRow } from '$lib/domain/setting';
+import type { Recording } from '$lib/domain/pitch';
+import { settingSchemas, type SettingRow } from '$lib/domain/setting';
 import { fromBase64, toBase64 } from './backup-base64';
 import { decryptBackup, isEncryptedBackup } from './backup-crypto';
 import { BackupError, formatIssue, NeedsPassphraseError, type BackupIssue } from './backup-errors';
@@ -43,56 +27,15 @@ export const BACKUP_FORMAT = 'kith-backup';
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 /** Every table a backup carries, in the order they are written and restored. */
-export const BACKUP_TABLES = [
-	'contacts',
-	'interactions',
-	'pitches',
-	'rehearsals',
-	'recordings',
-	'interviews',
-	'questions',
-	'drafts',
-	'settings'
-] as const;
-export type BackupTableName = (typeof BACKUP_TABLES)[number];
-
-/** The records of each table, as the domain defines them (contacts without search words). */
-export interface BackupTables {
-	contacts: Contact[];
-	interactions: Interaction[];
-	pitches: Pitch[];
-	rehearsals: Rehearsal[];
-	recordings: Recording[];
-	interviews: Interview[];
-	questions: Question[];
-	drafts: Draft[];
-	settings: SettingRow[];
-}
-
-/** The same schemas as db/validate.ts's TABLE_SCHEMAS (a test keeps the two in step). */
-export const BACKUP_ROW_SCHEMAS: Record<BackupTableName, z.ZodMiniType> = {
-	contacts: contactSchema,
-	interactions: interactionSchema,
-	pitches: pitchSchema,
-	rehearsals: rehearsalSchema,
-	recordings: recordingSchema,
-	interviews: interviewSchema,
-	questions: questionSchema,
-	drafts: draftSchema,
-	settings: settingRowSchema
-};
-
-export const BACKUP_PRIMARY_KEYS: Record<BackupTableName, 'id' | 'key'> = {
-	contacts: 'id',
-	interactions: 'id',
-	pitches: 'id',
-	rehearsals: 'id',
-	recordings: 'id',
-	interviews: 'id',
-	questions: 'id',
-	drafts: 'key',
-	settings: 'key'
-};
+import {
+	TABLES as BACKUP_TABLES,
+	TABLE_SCHEMAS as BACKUP_ROW_SCHEMAS,
+	PRIMARY_KEYS as BACKUP_PRIMARY_KEYS,
+	type TableName as BackupTableName,
+	type Tables as BackupTables
+} from '$lib/domain/tables';
+export { BACKUP_TABLES, BACKUP_ROW_SCHEMAS, BACKUP_PRIMARY_KEYS };
+export type { BackupTableName, BackupTables };
 
 export function primaryKeyOf(table: BackupTableName, row: object): string {
 	return (row as Record<string, string>)[BACKUP_PRIMARY_KEYS[table]]!;

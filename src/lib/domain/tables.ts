@@ -1,0 +1,70 @@
+/**
+ * Kith's tables as the domain sees them: their names, the record type and schema of each, and its
+ * primary key. The database, the backup file and the upgrade checks all follow this one list.
+ */
+import type { z } from 'zod/mini';
+import { contactSchema, type Contact } from './contact';
+import { draftSchema, type Draft } from './draft';
+import { interactionSchema, type Interaction } from './interaction';
+import { interviewSchema, questionSchema, type Interview, type Question } from './interview';
+import {
+	pitchSchema,
+	recordingSchema,
+	rehearsalSchema,
+	type Pitch,
+	type Recording,
+	type Rehearsal
+} from './pitch';
+import { settingRowSchema, type SettingRow } from './setting';
+
+/** Every table, in the order a snapshot or a backup is read and written. */
+export const TABLES = [
+	'contacts',
+	'interactions',
+	'pitches',
+	'rehearsals',
+	'recordings',
+	'interviews',
+	'questions',
+	'drafts',
+	'settings'
+] as const;
+export type TableName = (typeof TABLES)[number];
+
+/** The records of every table (contacts without their derived search words). */
+export interface Tables {
+	contacts: Contact[];
+	interactions: Interaction[];
+	pitches: Pitch[];
+	rehearsals: Rehearsal[];
+	recordings: Recording[];
+	interviews: Interview[];
+	questions: Question[];
+	drafts: Draft[];
+	settings: SettingRow[];
+}
+
+/** The schema every row of each table must satisfy, the single source of truth for its shape. */
+export const TABLE_SCHEMAS: Record<TableName, z.ZodMiniType> = {
+	contacts: contactSchema,
+	interactions: interactionSchema,
+	pitches: pitchSchema,
+	rehearsals: rehearsalSchema,
+	recordings: recordingSchema,
+	interviews: interviewSchema,
+	questions: questionSchema,
+	drafts: draftSchema,
+	settings: settingRowSchema
+};
+
+export const PRIMARY_KEYS: Record<TableName, 'id' | 'key'> = {
+	contacts: 'id',
+	interactions: 'id',
+	pitches: 'id',
+	rehearsals: 'id',
+	recordings: 'id',
+	interviews: 'id',
+	questions: 'id',
+	drafts: 'key',
+	settings: 'key'
+};
