@@ -2,26 +2,18 @@
 // Chromium at 390x844 with the sample network loaded: `node scripts/screenshots.mjs`.
 import { chromium } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { startStaticServer } from '../tests/support/static-server.mjs';
 
 const port = 4188;
 const base = `http://127.0.0.1:${port}`;
 const out = 'docs/screenshots';
-const args = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 await mkdir(out, { recursive: true });
 const server = await startStaticServer('build', port);
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-	args
+	executablePath: chromiumPath,
+	args: chromiumArgs
 });
 try {
 	const context = await browser.newContext({
@@ -39,6 +31,7 @@ try {
 	await shot('today-new');
 	await page.getByRole('button', { name: 'Try with sample data' }).click();
 	await page.getByRole('heading', { name: 'Follow-ups due' }).waitFor();
+	await page.getByRole('button', { name: 'Dismiss message' }).click();
 	await shot('today');
 
 	await page.goto(`${base}/capture`);

@@ -1,17 +1,7 @@
 // Shared pieces of `npm run bench`: the browser it drives, statistics and formatting.
 import { gzipSync } from 'node:zlib';
 
-// Copied from playwright.config.ts (Node cannot import that TypeScript file directly).
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+export { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 /** A phone-sized window, as the end-to-end tests use. */
 export const phone = {
