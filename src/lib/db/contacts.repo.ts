@@ -1,10 +1,30 @@
-import { Dexie } from 'dexie';
+import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
 import type { Contact, ContactRef } from '$lib/domain/contact';
 import { contactSearchWords, matchesAll, queryWords } from '$lib/domain/search';
 import type { ContactRow, KithDB } from './database';
 
-/** How many index hits one search reads at most; past it the list says to type more. */
-export const SEARCH_CANDIDATES = 400;
+/**
+ * Index entries read for one query word before it counts as common. A common word is checked on
+ * the rows read instead: reading all its entries would cost more than finding enough rows.
+ */
+export const SEARCH_PROBE = 600;
+/** Rows read at first by the walk through the most recent contacts, and at most in all. */
+const WALK_PAGE = 200;
+const WALK_MAX = 1500;
+
+/** How a search chooses between its ways of reading; tests make them small to try every way. */
+export interface SearchTuning {
+	probe: number;
+	walkPage: number;
+	walkMax: number;
+}
+const TUNING: SearchTuning = { probe: SEARCH_PROBE, walkPage: WALK_PAGE, walkMax: WALK_MAX };
+/** Rows kept between keystrokes, so narrowing a search rereads nothing. */
+const ROW_CACHE = 3000;
+/** Exact id lists kept for the query words typed last. */
+const WORD_CACHE = 24;
+/** More changed contacts than this at once, and the recency order is read again in full. */
+const PATCH_MAX = 64;
 
 export interface ContactQuery {
 	query?: string;
@@ -15,7 +35,7 @@ export interface ContactQuery {
 
 export interface ContactPage {
 	contacts: Contact[];
-	/** More contacts match than were read; typing more narrows the list. */
+	/** More contacts match than are shown; typing more narrows the list. */
 	truncated: boolean;
 }
 
@@ -30,8 +50,214 @@ export function fromRow(row: ContactRow): Contact {
 
 const isLive = (c: ContactRow) => c.deletedAt === undefined;
 
-export function contactsRepo(db: KithDB) {
+/** The ids in every list, in the order of the shortest. */
+function intersect(lists: string[][]): string[] {
+	const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+	let out = first!;
+	for (const other of rest) {
+		const set = new Set(other);
+		out = out.filter((id) => set.has(id));
+	}
+	return out;
+}
+
+/** Newest first, as the updatedAt index reads backwards (equal times by id, highest first). */
+function newestFirst(a: ContactRow, b: ContactRow): number {
+	return b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/** Query words that add nothing (repeated, or the start of another query word) are dropped. */
+function essentialWords(words: string[]): string[] {
+	const unique = [...new Set(words)];
+	return unique.filter((w) => !unique.some((other) => other !== w && other.startsWith(w)));
+}
+
+/** Every contact id in the updatedAt index's order, oldest first, and its place in that order. */
+interface Recency {
+	order: string[];
+	/** Ascending along `order`; places given by later patches may be fractions. */
+	place: Map<string, number>;
+}
+
+/**
+ * What one database's searches keep between keystrokes. Every write to contacts, from this tab
+ * or another, reaches it through Dexie's storagemutated event: the contacts written are reread,
+ * and a larger change (an import, a restore) drops it all.
+ */
+class SearchCache {
+	recency: Recency | undefined;
+	#loading: Promise<Recency> | undefined;
+	/** Contacts written since `recency` was read. */
+	#changed = new Set<string>();
+	/** Bumped when everything is dropped, so a read started before is not kept. */
+	#epoch = 0;
+	readonly rows = new Map<string, ContactRow>();
+	readonly words = new Map<string, string[]>();
+	/**
+	 * Words found to have at least the number given of index entries, as do the words they start
+	 * with. Kept across small writes: it only steers how a search reads, never what it finds.
+	 */
+	#common = new Map<string, number>();
+
+	constructor(private readonly db: KithDB) {}
+
+	mutated(keys: ObservabilitySet[string]): void {
+		this.words.clear();
+		for (const range of RangeSet(keys)) {
+			if (typeof range.from !== 'string' || range.from !== range.to) return this.reset();
+			this.rows.delete(range.from);
+			this.#changed.add(range.from);
+		}
+		if (this.#changed.size > PATCH_MAX) this.reset();
+	}
+
+	reset(): void {
+		this.#epoch++;
+		this.recency = undefined;
+		this.#loading = undefined;
+		this.#changed.clear();
+		this.rows.clear();
+		this.words.clear();
+		this.#common.clear();
+	}
+
+	isCommon(word: string, max: number): boolean {
+		return (this.#common.get(word) ?? 0) >= max;
+	}
+
+	common(word: string, max: number): void {
+		for (let i = 1; i <= word.length; i++) {
+			const start = word.slice(0, i);
+			this.#common.set(start, Math.max(max, this.#common.get(start) ?? 0));
+		}
+	}
+
+	keepRows(rows: ContactRow[]): void {
+		for (const row of rows) {
+			this.rows.delete(row.id);
+			this.rows.set(row.id, row);
+		}
+		for (const id of this.rows.keys()) {
+			if (this.rows.size <= ROW_CACHE) break;
+			this.rows.delete(id);
+		}
+	}
+
+	keepWord(word: string, ids: string[]): void {
+		this.words.delete(word);
+		this.words.set(word, ids);
+		if (this.words.size > WORD_CACHE) this.words.delete(this.words.keys().next().value!);
+	}
+
+	/** The recency order as it stands now: read once, then patched with what was written since. */
+	recencyNow(): Promise<Recency> {
+		if (this.recency && this.#changed.size === 0) return Promise.resolve(this.recency);
+		this.#loading ??= this.#load().finally(() => (this.#loading = undefined));
+		return this.#loading;
+	}
+
+	async #load(): Promise<Recency> {
+		const epoch = this.#epoch;
+		let recency = this.recency;
+		if (!recency) {
+			this.#changed.clear();
+			const order = await this.db.contacts.orderBy('updatedAt').primaryKeys();
+			recency = { order, place: new Map(order.map((id, i) => [id, i])) };
+		}
+		while (this.#changed.size > 0 && epoch === this.#epoch) {
+			const ids = [...this.#changed];
+			this.#changed.clear();
+			if (!(await this.#patch(recency, ids))) {
+				this.reset();
+				return this.recencyNow();
+			}
+		}
+		if (epoch !== this.#epoch) return this.recencyNow();
+		this.recency = recency;
+		return recency;
+	}
+
+	/** Moves the written contacts to their new places; false when a full reread is simpler. */
+	async #patch({ order, place }: Recency, ids: string[]): Promise<boolean> {
+		const table = this.db.contacts;
+		const indexOf = (id: string) => {
+			const p = place.get(id)!;
+			let lo = 0;
+			let hi = order.length - 1;
+			while (lo < hi) {
+				const mid = (lo + hi) >> 1;
+				if (place.get(order[mid]!)! < p) lo = mid + 1;
+				else hi = mid;
+			}
+			return lo;
+		};
+		for (const id of ids) {
+			if (!place.has(id)) continue;
+			order.splice(indexOf(id), 1);
+			place.delete(id);
+		}
+		const rows = (await table.bulkGet(ids)).filter((r) => r !== undefined);
+		for (const row of rows) {
+			// The updatedAt of the contact now at `i`, to find where `row` goes among them.
+			const before = async (i: number) => {
+				const other = this.rows.get(order[i]!) ?? (await table.get(order[i]!));
+				if (!other) throw new Error('changed while patching');
+				return newestFirst(other, row) > 0;
+			};
+			let lo = 0;
+			let hi = order.length;
+			try {
+				// Contacts are mostly written as the newest, so look at the end first.
+				if (hi === 0 || (await before(hi - 1))) lo = hi;
+				while (lo < hi) {
+					const mid = (lo + hi) >> 1;
+					if (await before(mid)) lo = mid + 1;
+					else hi = mid;
+				}
+			} catch {
+				return false;
+			}
+			const prev = lo > 0 ? place.get(order[lo - 1]!)! : undefined;
+			const next = lo < order.length ? place.get(order[lo]!)! : undefined;
+			const p =
+				prev === undefined
+					? (next ?? 0) - 1
+					: next === undefined
+						? prev + 1
+						: prev + (next - prev) / 2;
+			if (p === prev || p === next) return false;
+			order.splice(lo, 0, row.id);
+			place.set(row.id, p);
+		}
+		return true;
+	}
+}
+
+const caches = new WeakMap<KithDB, SearchCache>();
+
+function searchCache(db: KithDB): SearchCache {
+	let cache = caches.get(db);
+	if (!cache) {
+		const made = new SearchCache(db);
+		const part = `idb://${db.name}/contacts/`;
+		const listener = (parts: ObservabilitySet) => {
+			const keys = parts[part];
+			if (keys) made.mutated(keys);
+		};
+		Dexie.on('storagemutated', listener);
+		db.on('close', () => {
+			Dexie.on.storagemutated.unsubscribe(listener);
+			made.reset();
+			caches.delete(db);
+		});
+		caches.set(db, (cache = made));
+	}
+	return cache;
+}
+
+export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 	const table = db.contacts;
+	const { probe, walkPage, walkMax } = { ...TUNING, ...tuning };
 
 	async function recent(q: ContactQuery): Promise<ContactPage> {
 		const limit = q.limit ?? 100;
@@ -46,31 +272,155 @@ export function contactsRepo(db: KithDB) {
 		return { contacts: rows.slice(0, limit).map(fromRow), truncated: rows.length > limit };
 	}
 
+	/**
+	 * Walks the contacts from the most recent on, a page of rows at a time, until `want` match:
+	 * quick when matches are common, which is when reading index entries would be slow. Gives up
+	 * (undefined) when the matches seen so far say that finding enough would take too many rows.
+	 */
+	async function walk(
+		q: ContactQuery,
+		keep: (c: ContactRow) => boolean,
+		want: number
+	): Promise<ContactRow[] | undefined> {
+		const cache = searchCache(db);
+		const hits: ContactRow[] = [];
+		let last: number | undefined;
+		let seenAtLast = 0;
+		let read = 0;
+		for (let size = walkPage; ;) {
+			const lower = q.circle ? [q.circle, Dexie.minKey] : Dexie.minKey;
+			const upper = q.circle ? [q.circle, last ?? Dexie.maxKey] : (last ?? Dexie.maxKey);
+			// Contacts updated at the same moment as the last one read sort by id; the ones
+			// already read come first going backwards, so they are skipped by count.
+			const page = await table
+				.where(q.circle ? '[circle+updatedAt]' : 'updatedAt')
+				.between(lower, upper, true, true)
+				.reverse()
+				.limit(size + seenAtLast)
+				.toArray();
+			const fresh = page.slice(seenAtLast);
+			cache.keepRows(fresh);
+			for (const row of fresh) if (keep(row) && hits.push(row) >= want) return hits;
+			if (page.length < size + seenAtLast) return hits;
+			read += fresh.length;
+			const needed = ((want - hits.length) * read) / Math.max(hits.length, 0.5);
+			if (read + needed > walkMax) return undefined;
+			size = Math.min(Math.max(Math.ceil(needed * 1.2), walkPage / 2), walkMax);
+			const at = fresh.at(-1)!.updatedAt;
+			const same = fresh.filter((r) => r.updatedAt === at).length;
+			seenAtLast = at === last ? seenAtLast + same : same;
+			last = at;
+		}
+	}
+
+	/** A word's contacts, or undefined when it has more than `max` index entries. */
+	async function contactsWith(word: string, max = probe): Promise<string[] | undefined> {
+		const cache = searchCache(db);
+		const known = cache.words.get(word);
+		if (known) return known;
+		if (cache.isCommon(word, max)) return undefined;
+		let coll = table.where('words').startsWith(word);
+		if (max < Infinity) coll = coll.limit(max);
+		const keys = await coll.primaryKeys();
+		if (keys.length >= max) {
+			cache.common(word, max);
+			return undefined;
+		}
+		const ids = [...new Set(keys)];
+		cache.keepWord(word, ids);
+		return ids;
+	}
+
+	/**
+	 * Typing on narrows a word: the contacts of a word it extends, already read, hold all of its
+	 * contacts; checking them on rows mostly read for the previous keystroke costs next to nothing.
+	 */
+	function narrowed(word: string): string[] | undefined {
+		const cache = searchCache(db);
+		for (let i = word.length - 1; i > 0; i--) {
+			const ids = cache.words.get(word.slice(0, i));
+			if (ids) return ids;
+		}
+		return undefined;
+	}
+
 	async function search(q: ContactQuery): Promise<ContactPage> {
-		const terms = queryWords(q.query ?? '');
-		if (terms.length === 0) return recent(q);
+		const words = essentialWords(queryWords(q.query ?? ''));
+		if (words.length === 0) return recent(q);
 		const limit = q.limit ?? 100;
-		// The longest word is usually the rarest, so it makes the narrowest index range.
-		const probe = terms.reduce((a, b) => (b.length > a.length ? b : a));
-		const keys = await table
-			.where('words')
-			.startsWith(probe)
-			.limit(SEARCH_CANDIDATES)
-			.primaryKeys();
-		const rows = await table.bulkGet([...new Set(keys)]);
-		const hits = rows.filter(
-			(c): c is ContactRow =>
-				c !== undefined &&
-				isLive(c) &&
-				(!q.circle || c.circle === q.circle) &&
-				(!q.tag || c.tags.includes(q.tag)) &&
-				matchesAll(c.words, terms)
-		);
-		hits.sort((a, b) => b.updatedAt - a.updatedAt);
-		return {
-			contacts: hits.slice(0, limit).map(fromRow),
-			truncated: keys.length >= SEARCH_CANDIDATES || hits.length > limit
-		};
+		const want = limit + 1;
+		const cache = searchCache(db);
+		// Started now and needed only later, so it reads while the index entries are read.
+		const recencyReady = cache.recencyNow();
+		recencyReady.catch(() => {});
+		const keep = (c: ContactRow) =>
+			isLive(c) &&
+			(!q.circle || c.circle === q.circle) &&
+			(!q.tag || c.tags.includes(q.tag)) &&
+			matchesAll(c.words, words);
+
+		let hits: ContactRow[] | undefined;
+		const known = words.map((w) => cache.words.get(w) ?? narrowed(w));
+		if (known.some((ids) => ids !== undefined)) {
+			const lists = known.filter((ids) => ids !== undefined);
+			// Unread rows beyond a page mean the words narrowed a lot: their own entries are cheaper.
+			hits = await readNewest(intersect(lists), keep, want, walkPage);
+		}
+		if (!hits) {
+			let lists = (await Promise.all(words.map((w) => contactsWith(w)))).filter(
+				(ids) => ids !== undefined
+			);
+			if (lists.length === 0) hits = await walk(q, keep, want);
+			if (!hits) {
+				if (lists.length === 0) {
+					// Every word is common, yet together they are rare: read the words in full, the
+					// likeliest-rarest first; one- and two-letter words are left to be checked on rows.
+					const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+					lists = [(await contactsWith(longest, Infinity))!];
+					if (lists[0]!.length > 2 * want) {
+						const rest = words.filter((w) => w !== longest && w.length >= 3);
+						for (const ids of await Promise.all(rest.map((w) => contactsWith(w, Infinity))))
+							lists.push(ids!);
+					}
+				}
+				hits = (await readNewest(intersect(lists), keep, want))!;
+			}
+		}
+		hits.sort(newestFirst);
+		return { contacts: hits.slice(0, limit).map(fromRow), truncated: hits.length > limit };
+
+		/**
+		 * Reads candidates newest first until `wanted` pass `keepRow`; undefined if that would take
+		 * reading more than `budget` rows not at hand.
+		 */
+		async function readNewest(
+			ids: string[],
+			keepRow: (c: ContactRow) => boolean,
+			wanted: number,
+			budget = Infinity
+		): Promise<ContactRow[] | undefined> {
+			if (ids.length === 0) return [];
+			if (ids.length > wanted) {
+				const { place } = await recencyReady;
+				const at = (id: string) => place.get(id) ?? Infinity;
+				ids = [...ids].sort((a, b) => at(b) - at(a));
+			}
+			const found: ContactRow[] = [];
+			for (let i = 0, size = wanted; i < ids.length; i += size, size *= 2) {
+				const slice = ids.slice(i, i + size);
+				const missing = slice.filter((id) => !cache.rows.has(id));
+				if ((budget -= missing.length) < 0) return undefined;
+				const read = missing.length ? await table.bulkGet(missing) : [];
+				const rows = new Map(slice.map((id) => [id, cache.rows.get(id)]));
+				for (const row of read) if (row) rows.set(row.id, row);
+				cache.keepRows([...rows.values()].filter((r) => r !== undefined));
+				for (const id of slice) {
+					const row = rows.get(id);
+					if (row && keepRow(row) && found.push(row) >= wanted) return found;
+				}
+			}
+			return found;
+		}
 	}
 
 	return {

@@ -36,7 +36,10 @@ export function editDraftKey(id: string): string {
 	return `edit:${id}`;
 }
 
-/** Checks that an introducer exists, is not the contact itself, and does not make a loop. */
+/**
+ * Checks that an introducer exists, is not the contact itself, and does not make a loop. Called
+ * inside the saving transaction, so the introducer cannot be deleted between check and write.
+ */
 async function introducerError(
 	db: KithDB,
 	id: string | undefined,
@@ -58,6 +61,15 @@ async function introducerError(
 	return undefined;
 }
 
+/**
+ * Writes the contact and clears its draft. Both requests are placed at once: IndexedDB runs them
+ * in order all the same, and waiting for the first before placing the second only delays the commit.
+ */
+function writeContact(db: KithDB, contact: Contact, draftKey: string | undefined) {
+	const r = repos(db);
+	return Promise.all([r.contacts.put(contact), draftKey ? r.drafts.remove(draftKey) : undefined]);
+}
+
 /** Saves a new contact from the capture form and clears its draft, all or nothing. */
 export async function captureContact(
 	db: KithDB,
@@ -67,15 +79,16 @@ export async function captureContact(
 	const parsed = parseContactForm(form);
 	if (!parsed.ok) return parsed;
 	const id = newId();
-	const introErr = await introducerError(db, id, parsed.value.introducedById);
-	if (introErr) return { ok: false, errors: { introducedById: introErr } };
 	const contact: Contact = { ...parsed.value, id, createdAt: now, updatedAt: now };
-	const r = repos(db);
-	await db.transaction('rw', db.contacts, db.drafts, async () => {
-		await r.contacts.put(contact);
-		if (draftKey) await r.drafts.remove(draftKey);
+	return db.transaction('rw', db.contacts, db.drafts, async (): Promise<SaveResult> => {
+		// Without an introducer there is nothing to read, so the writes go out at once.
+		if (contact.introducedById) {
+			const introErr = await introducerError(db, id, contact.introducedById);
+			if (introErr) return { ok: false, errors: { introducedById: introErr } };
+		}
+		await writeContact(db, contact, draftKey);
+		return { ok: true, contact };
 	});
-	return { ok: true, contact };
 }
 
 /** Replaces a contact's editable fields, keeping its id, dates and trash state. */
@@ -87,11 +100,13 @@ export async function updateContact(
 ): Promise<SaveResult> {
 	const parsed = parseContactForm(form);
 	if (!parsed.ok) return parsed;
-	const introErr = await introducerError(db, id, parsed.value.introducedById);
-	if (introErr) return { ok: false, errors: { introducedById: introErr } };
 	const r = repos(db);
 	return db.transaction('rw', db.contacts, db.drafts, async (): Promise<SaveResult> => {
-		const existing = await r.contacts.get(id);
+		const [existing, introErr] = await Promise.all([
+			r.contacts.get(id),
+			introducerError(db, id, parsed.value.introducedById)
+		]);
+		if (introErr) return { ok: false, errors: { introducedById: introErr } };
 		if (!existing)
 			return { ok: false, errors: { name: 'This contact was deleted in the meantime.' } };
 		if (baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt)
@@ -104,8 +119,7 @@ export async function updateContact(
 			deletedAt: existing.deletedAt
 		};
 		if (contact.deletedAt === undefined) delete contact.deletedAt;
-		await r.contacts.put(contact);
-		if (draftKey) await r.drafts.remove(draftKey);
+		await writeContact(db, contact, draftKey);
 		return { ok: true, contact };
 	});
 }

@@ -35,6 +35,8 @@ export class FormDraft<T extends object> {
 	/** The form was refilled from an earlier, unsaved session. */
 	restored = $state(false);
 	#pending: Promise<void> = Promise.resolve();
+	/** Writes queued or running; while none are, `flush` has nothing to wait for. */
+	#queued = 0;
 	#touched = false;
 	#blank: T;
 
@@ -75,7 +77,17 @@ export class FormDraft<T extends object> {
 		this.#touched = true;
 		const snapshot = $state.snapshot(this.values) as T;
 		const empty = !this.dirty;
-		this.#pending = this.#pending.then(() => this.#write(snapshot, empty));
+		this.#queued++;
+		this.#pending = this.#pending
+			.then(() => this.#write(snapshot, empty))
+			.then(() => {
+				this.#queued--;
+			});
+	}
+
+	/** True when every change is stored, so a save need not wait for `flush()`. */
+	get settled(): boolean {
+		return this.#queued === 0;
 	}
 
 	async #write(values: T, empty: boolean): Promise<void> {
@@ -97,7 +109,7 @@ export class FormDraft<T extends object> {
 	}
 
 	flush(): Promise<void> {
-		return this.#pending;
+		return this.#queued === 0 ? Promise.resolve() : this.#pending;
 	}
 
 	/** After the record was saved (its transaction removed the stored draft): start afresh. */

@@ -73,4 +73,16 @@ describe('FormDraft', () => {
 		expect(await getRepos().drafts.get(key)).toBeUndefined();
 		expect(d.dirty).toBe(false);
 	});
+
+	it('is settled once every change is stored, so a save need not wait', async () => {
+		const key = `t-${crypto.randomUUID()}`;
+		const d = new FormDraft(key, blank, parse);
+		expect(d.settled).toBe(true);
+		d.change({ name: 'Ka', notes: '' });
+		d.change({ name: 'Kai', notes: '' });
+		expect(d.settled).toBe(false);
+		await d.flush();
+		expect(d.settled).toBe(true);
+		expect((await getRepos().drafts.get(key))?.values).toEqual({ name: 'Kai', notes: '' });
+	});
 });
