@@ -199,3 +199,44 @@ test('when the last follow-up is done, the focus goes to the section heading', a
 	await expect(page.getByText('Nobody is waiting on you today.')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toBeFocused();
 });
+
+test('Today reminds to back up once there are contacts, until a backup or "not now"', async ({
+	page
+}) => {
+	await openControlled(page, '/');
+	const reminder = page.getByRole('region', { name: 'Back up your network' });
+	await expect(page.getByRole('heading', { name: 'Welcome to Kith' })).toBeVisible();
+	await expect(reminder).toHaveCount(0);
+
+	await capture(page, 'Remi Minder');
+	await page.getByRole('link', { name: 'Today', exact: true }).click();
+	await expect(reminder).toBeVisible();
+
+	// "Not now" puts it off for a week, across reloads.
+	await reminder.getByRole('button', { name: /Not now/ }).click();
+	await expect(reminder).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
+	await expect(reminder).toHaveCount(0);
+	// Eight days later it asks again.
+	await page.evaluate(() =>
+		localStorage.setItem(
+			'kith.backupReminderDismissedAt',
+			String(Date.now() - 8 * 24 * 60 * 60 * 1000)
+		)
+	);
+	await page.reload();
+	await expect(reminder).toBeVisible();
+
+	// Its link leads to the backup section; after a backup it is gone.
+	await reminder.getByRole('link', { name: 'Back up now' }).click();
+	await expect(page).toHaveURL(/\/settings#backup$/);
+	await expect(page.getByRole('heading', { name: 'Back up and restore' })).toBeInViewport();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Back up now' }).click();
+	await download;
+	await expect(page.getByText('Backed up just now.')).toBeVisible();
+	await page.getByRole('link', { name: 'Today', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
+	await expect(reminder).toHaveCount(0);
+});

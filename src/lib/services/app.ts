@@ -11,6 +11,8 @@ import {
 	updateContact,
 	updateFollowUp
 } from './contacts.service';
+import type { ParsedBackup, RestoreMode } from './backup.service';
+import { deleteAllData, summarizeData } from './data.service';
 import {
 	addSampleData,
 	hasSampleData,
@@ -36,4 +38,30 @@ export const sampleData = {
 	remove: bind(removeSampleData),
 	present: bind(hasSampleData),
 	summary: bind(summarizeSampleData)
+};
+
+/** The backup code is heavy (encryption, validation of every table): it loads on first use. */
+const backupService = () => import('./backup.service');
+
+export const backup = {
+	/** Writes the backup file's text for everything on the device; notes the time when it is sound. */
+	async export(passphrase?: string) {
+		const { exportBackup } = await backupService();
+		return exportBackup(getDb(), { appVersion: __APP_VERSION__, passphrase });
+	},
+	/** Reads and checks a whole backup file; writes nothing. */
+	async read(file: Blob, passphrase?: string) {
+		const { readBackup } = await backupService();
+		return readBackup(file, passphrase);
+	},
+	/** Writes a checked backup, all or nothing. */
+	async restore(parsed: ParsedBackup, mode: RestoreMode) {
+		const { restoreBackup } = await backupService();
+		return restoreBackup(getDb(), parsed, { mode });
+	}
+};
+
+export const data = {
+	summary: bind(summarizeData),
+	deleteAll: bind(deleteAllData)
 };

@@ -128,6 +128,24 @@ describe('restoreBackup, replace', () => {
 		expect((await exportBackup(db, { ...opts, appVersion: 'x' })).text).toBe(file);
 	});
 
+	it('keeps this phone’s later backup time, which the file cannot hold about itself', async () => {
+		const db = testDb();
+		const settings = repos(db).settings;
+		await settings.set('lastBackupAt', now);
+		const older = exampleTables();
+		older.settings = older.settings.filter((s) => s.key !== 'lastBackupAt');
+		await restoreBackup(db, await readBackup(await fileOf(older)), { mode: 'replace' });
+		expect(await settings.get('lastBackupAt')).toBe(now);
+
+		const newer = exampleTables();
+		newer.settings = [
+			...newer.settings.filter((s) => s.key !== 'lastBackupAt'),
+			{ key: 'lastBackupAt', value: now + 5000 }
+		];
+		await restoreBackup(db, await readBackup(await fileOf(newer)), { mode: 'replace' });
+		expect(await settings.get('lastBackupAt')).toBe(now + 5000);
+	});
+
 	it('leaves contacts searchable', async () => {
 		const db = testDb();
 		await restoreBackup(db, await readBackup(await fileOf(exampleTables())), { mode: 'replace' });

@@ -200,9 +200,20 @@ export function restoreBackup(
 			counts[table] = c;
 			writes.set(table, rows);
 		}
+		// A backup file never holds its own backup time, so a replace would forget that this phone
+		// was just backed up; the later of the two times stays, as in a merge.
+		const [lastBackup] = await readRows(db, 'settings', ['lastBackupAt']);
 		if (mode === 'replace') await clearTables(db);
 		for (const [table, rows] of writes)
 			await putRows(db, table, rows as SnapshotRow<typeof table>[]);
+		if (mode === 'replace' && lastBackup) {
+			const incoming = parsed.tables.settings.find((row) => row.key === 'lastBackupAt');
+			if (
+				mergeSetting(lastBackup, incoming ?? { key: 'lastBackupAt', value: -1 }).kind ===
+				'unchanged'
+			)
+				await putRows(db, 'settings', [lastBackup]);
+		}
 		return counts;
 	});
 }

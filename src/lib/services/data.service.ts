@@ -1,0 +1,25 @@
+/** Starting over: everything Kith stores on this device, gone in one step. */
+import type { KithDB } from '$lib/db';
+import { allTables, clearTables } from '$lib/db/snapshot';
+
+export interface DataSummary {
+	/** Every stored contact, in the list or in the trash. */
+	contacts: number;
+}
+
+/** What deleting everything would delete, for the confirmation. */
+export async function summarizeData(db: KithDB): Promise<DataSummary> {
+	return { contacts: await db.contacts.count() };
+}
+
+/**
+ * Empties every table in one transaction, so either everything is gone or nothing is. Returns how
+ * many contacts were deleted.
+ */
+export function deleteAllData(db: KithDB): Promise<number> {
+	return db.transaction('rw', allTables(db), async () => {
+		const contacts = await db.contacts.count();
+		await clearTables(db);
+		return contacts;
+	});
+}
