@@ -95,9 +95,11 @@ describe('contacts service', () => {
 		await trashContact(db, a.id, 99);
 		expect((await r.contacts.get(a.id))?.deletedAt).toBe(99);
 		expect((await r.contacts.search({ query: 'intro' })).contacts).toEqual([]);
-		await restoreContact(db, a.id);
+		await restoreContact(db, a.id, 5);
 		const back = await r.contacts.get(a.id);
 		expect(back).not.toHaveProperty('deletedAt');
+		// Newer than both its last edit and its trashing, so a merge from a backup keeps the restore.
+		expect(back!.updatedAt).toBeGreaterThan(Math.max(a.updatedAt, 99));
 		expect((await r.contacts.search({ query: 'intro' })).contacts).toHaveLength(1);
 		expect((await r.contacts.get(b.id))?.introducedById).toBe(a.id);
 	});

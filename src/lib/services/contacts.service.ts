@@ -133,13 +133,14 @@ export async function trashContact(db: KithDB, id: string, now = Date.now()): Pr
 	});
 }
 
-export async function restoreContact(db: KithDB, id: string): Promise<void> {
+export async function restoreContact(db: KithDB, id: string, now = Date.now()): Promise<void> {
 	const r = repos(db);
 	await db.transaction('rw', db.contacts, async () => {
 		const c = await r.contacts.get(id);
 		if (!c || c.deletedAt === undefined) return;
 		const { deletedAt: _gone, ...live } = c;
-		await r.contacts.put(live);
+		// A restore is a change like any other: a merge from a backup must see it as the newer one.
+		await r.contacts.put({ ...live, updatedAt: Math.max(now, c.updatedAt + 1, c.deletedAt + 1) });
 	});
 }
 
