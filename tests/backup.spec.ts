@@ -23,6 +23,11 @@ async function backUp(page: Page, path: string, passphrase?: string): Promise<st
 }
 
 async function deleteAll(page: Page, contacts: number) {
+	// A draft copy kept aside while the database was closed, and the reminder's snooze.
+	await page.evaluate(() => {
+		localStorage.setItem('kith:draft:capture', JSON.stringify({ values: {}, updatedAt: 1 }));
+		localStorage.setItem('kith.backupReminderDismissedAt', String(Date.now()));
+	});
 	await page.getByRole('button', { name: 'Delete all data' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Delete all data?' });
 	await expect(dialog).toContainText(`All ${contacts} contact`);
@@ -30,6 +35,10 @@ async function deleteAll(page: Page, contacts: number) {
 	await dialog.getByRole('button', { name: 'Delete everything' }).click();
 	await expect(dialog).toBeHidden();
 	await expect.poll(async () => (await storedContacts(page)).length).toBe(0);
+	const leftOver = await page.evaluate(() =>
+		Object.keys(localStorage).filter((k) => k.startsWith('kith'))
+	);
+	expect(leftOver).toEqual([]);
 }
 
 function restoreSection(page: Page) {
