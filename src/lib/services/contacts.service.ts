@@ -114,6 +114,8 @@ export async function updateContact(
 		const contact: Contact = {
 			...parsed.value,
 			id,
+			// Set on the contact's page, not in the form: an edit keeps it.
+			...(existing.keepInTouchDays ? { keepInTouchDays: existing.keepInTouchDays } : {}),
 			createdAt: existing.createdAt,
 			updatedAt: Math.max(now, existing.updatedAt + 1),
 			deletedAt: existing.deletedAt
