@@ -34,18 +34,6 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 	other: 'Something else'
 };
 
-/** A small sign beside each outcome's words, so a timeline can be scanned at a glance. */
-export const OUTCOME_ICONS: Record<Outcome, string> = {
-	'inside-info': '🔎',
-	'job-search-advice': '🧭',
-	'resume-tips': '📄',
-	'portfolio-tips': '🗂',
-	names: '👥',
-	interview: '🤝',
-	'job-offer': '🎉',
-	other: '✨'
-};
-
 /** One referral typed into the touchpoint form: a name and a line of context. */
 export const referralFormSchema = z.object({
 	name: z.string(),
