@@ -24,7 +24,7 @@ describe('balance', () => {
 		const b = balance([
 			tp({ received: ['resume-tips', 'names'], on: '2026-01-01' }),
 			tp({ received: ['resume-tips'], gave: 'Sent an article', on: '2026-02-01' }),
-			tp({ gave: 'Introduced Sam', on: '2026-03-01' }),
+			tp({ gave: 'Introduced Sam', on: '2026-03-15' }),
 			tp({ gave: '   ', on: '2026-03-02' }),
 			tp({ received: ['job-offer'], deletedAt: 5 })
 		]);
@@ -68,15 +68,15 @@ describe('reciprocityNudges', () => {
 
 	it('comes back when something new is received after the last gift', () => {
 		const list = [
-			tp({ received: ['names'], on: '2026-03-01' }),
-			tp({ gave: 'Thanked them', on: '2026-03-10' }),
+			tp({ received: ['names'], on: '2026-03-15' }),
+			tp({ gave: 'Thanked them', on: '2026-03-20' }),
 			tp({ received: ['interview'], on: '2026-04-01' })
 		];
 		expect(reciprocityNudges(list, today)).toMatchObject([{ on: '2026-04-01' }]);
 	});
 
 	it('stays dismissed until a newer gift arrives', () => {
-		const first = tp({ received: ['names'], on: '2026-03-01' });
+		const first = tp({ received: ['names'], on: '2026-03-15' });
 		expect(reciprocityNudges([first], today, { maya: first.id })).toEqual([]);
 		const second = tp({ received: ['resume-tips'], on: '2026-04-01' });
 		expect(reciprocityNudges([first, second], today, { maya: first.id })).toMatchObject([
@@ -87,10 +87,10 @@ describe('reciprocityNudges', () => {
 	it('leaves out deleted, future and too old touchpoints, and sorts the oldest first', () => {
 		const list = [
 			tp({ received: ['names'], on: '2026-05-01', contactId: 'a' }),
-			tp({ received: ['names'], on: '2026-03-01', contactId: 'b' }),
+			tp({ received: ['names'], on: '2026-03-15', contactId: 'b' }),
 			tp({ received: ['names'], on: '2025-01-01', contactId: 'c' }),
 			tp({ received: ['names'], on: '2027-01-01', contactId: 'd' }),
-			tp({ received: ['names'], on: '2026-03-01', contactId: 'e', deletedAt: 1 })
+			tp({ received: ['names'], on: '2026-03-15', contactId: 'e', deletedAt: 1 })
 		];
 		expect(reciprocityNudges(list, today).map((x) => x.contactId)).toEqual(['b', 'a']);
 	});

@@ -9,7 +9,7 @@ import { OUTCOMES } from './interaction';
 /** Days after receiving something before Today suggests giving back. */
 export const NUDGE_AFTER_DAYS = 30;
 /** Older than this, a gift is left alone: Today is about what can still be answered naturally. */
-export const NUDGE_WINDOW_DAYS = 180;
+export const NUDGE_WINDOW_DAYS = 120;
 
 export interface Balance {
 	/** How many touchpoints brought each outcome. */
