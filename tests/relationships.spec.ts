@@ -158,3 +158,38 @@ test('keep in touch every 30 days, and log a touchpoint picked from Today', asyn
 	await expect(timeline(page).getByRole('listitem')).toHaveCount(1);
 	await expect(timeline(page)).toContainText('Call');
 });
+
+test('Today suggests giving back after a while; Not now holds after a reload; a draft is kept', async ({
+	page
+}) => {
+	await openControlled(page, '/');
+	await capture(page, 'Lena Fischer');
+	await logTouchpoint(page);
+	const longAgo = await page.evaluate(() => {
+		const d = new Date();
+		d.setDate(d.getDate() - 40);
+		return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+	});
+	await page.getByLabel('When').fill(longAgo);
+	await page.getByRole('checkbox', { name: 'Job-search advice' }).check();
+	await page.getByRole('button', { name: 'Save touchpoint' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Lena Fischer' })).toBeVisible();
+
+	// An unsaved touchpoint is kept as a draft when the user leaves.
+	await logTouchpoint(page);
+	await page.getByLabel('What you talked about').fill('Half-written note');
+	await page.getByRole('link', { name: '← Lena Fischer' }).click();
+	await logTouchpoint(page);
+	await expect(page.getByText('Picked up where you left off.')).toBeVisible();
+	await expect(page.getByLabel('What you talked about')).toHaveValue('Half-written note');
+
+	await page.getByRole('link', { name: 'Today', exact: true }).click();
+	const section = page.getByRole('heading', { name: 'Give something back' }).locator('..');
+	await expect(section).toContainText('Lena Fischer gave you job-search advice 40 days ago.');
+	await expect(section).toContainText('Tell them how their advice worked out');
+	await section.getByRole('button', { name: 'Not now for Lena Fischer' }).click();
+	await expect(page.getByRole('heading', { name: 'Give something back' })).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Give something back' })).toHaveCount(0);
+});
