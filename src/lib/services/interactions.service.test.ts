@@ -13,6 +13,7 @@ import {
 	touchpointDraftKey,
 	updateTouchpoint
 } from './interactions.service';
+import { purgeContacts } from './contacts.service';
 import { readToday } from './today.query';
 
 const today = '2026-06-15';
@@ -103,8 +104,10 @@ describe('touchpoints service', () => {
 		const id = logged.touchpoint.id;
 		const edited = await updateTouchpoint(db, id, form({ summary: 'Lunch', gave: 'Paid' }));
 		expect(edited.ok && edited.touchpoint).toMatchObject({ summary: 'Lunch', gave: 'Paid' });
+		await r.drafts.save(touchpointDraftKey(maya.id, id), { summary: 'Lun' });
 		const removed = await deleteTouchpoint(db, id);
 		expect(await r.interactions.get(id)).toBeUndefined();
+		expect(await r.drafts.get(touchpointDraftKey(maya.id, id))).toBeUndefined();
 		await restoreTouchpoint(db, removed!);
 		expect(await r.interactions.get(id)).toMatchObject({ summary: 'Lunch' });
 	});
@@ -158,5 +161,21 @@ describe('touchpoints service', () => {
 		expect(lists.giveBack).toHaveLength(1);
 		await logTouchpoint(db, maya.id, form({ on: '2026-05-02', gave: 'Sent a thank-you' }));
 		expect((await readToday(r, today)).giveBack).toEqual([]);
+	});
+
+	it('purging a contact takes its touchpoints and their drafts with it, but keeps other drafts', async () => {
+		const { db, r, maya } = await setup();
+		const other = makeContact({ name: 'Other' });
+		await r.contacts.put(other);
+		await logTouchpoint(db, maya.id, form({ summary: 'Coffee' }));
+		await r.drafts.save(touchpointDraftKey(maya.id), { summary: 'x' });
+		await r.drafts.save(touchpointDraftKey(maya.id, 't1'), { summary: 'x' });
+		await r.drafts.save(touchpointDraftKey(other.id), { summary: 'x' });
+		await r.contacts.put({ ...(await r.contacts.get(maya.id))!, deletedAt: 1 });
+		await purgeContacts(db, [maya.id]);
+		expect(await r.interactions.count()).toBe(0);
+		expect(await r.drafts.get(touchpointDraftKey(maya.id))).toBeUndefined();
+		expect(await r.drafts.get(touchpointDraftKey(maya.id, 't1'))).toBeUndefined();
+		expect(await r.drafts.get(touchpointDraftKey(other.id))).toBeDefined();
 	});
 });

@@ -136,10 +136,13 @@ export async function deleteTouchpoint(
 	{ now = Date.now(), today = todayIso() }: Options = {}
 ): Promise<Interaction | undefined> {
 	const r = repos(db);
-	return db.transaction('rw', [db.contacts, db.interactions], async () => {
+	return db.transaction('rw', [db.contacts, db.interactions, db.drafts], async () => {
 		const existing = await r.interactions.get(id);
 		if (!existing) return undefined;
-		await r.interactions.remove(id);
+		await Promise.all([
+			r.interactions.remove(id),
+			r.drafts.remove(touchpointDraftKey(existing.contactId, id))
+		]);
 		await refreshCadence(db, existing.contactId, now, today);
 		return existing;
 	});
