@@ -2,13 +2,14 @@ import { contactsRepo } from './contacts.repo';
 import type { KithDB } from './database';
 import { draftsRepo } from './drafts.repo';
 import { entityRepo } from './entity.repo';
+import { interactionsRepo } from './interactions.repo';
 import { settingsRepo } from './settings.repo';
 
 /** Every repository over one database. */
 export function repos(db: KithDB) {
 	return {
 		contacts: contactsRepo(db),
-		interactions: entityRepo(db.interactions),
+		interactions: interactionsRepo(db),
 		pitches: entityRepo(db.pitches),
 		rehearsals: entityRepo(db.rehearsals),
 		recordings: entityRepo(db.recordings),

@@ -23,6 +23,8 @@ export const contactSchema = z.strictObject({
 	tags: z.array(tagSchema),
 	notes: z.optional(longText),
 	nextFollowUpOn: z.optional(isoDateSchema),
+	/** Keep in touch every this many days: each touchpoint moves `nextFollowUpOn` on. */
+	keepInTouchDays: z.optional(z.int().check(z.gte(1), z.lte(3650))),
 	createdAt: timestampSchema,
 	updatedAt: timestampSchema,
 	deletedAt: z.optional(timestampSchema)
@@ -51,7 +53,10 @@ export type ContactForm = z.infer<typeof contactFormSchema>;
 /** Enough of a contact to name it in a list or a picker. */
 export type ContactRef = Pick<Contact, 'id' | 'name' | 'organization'>;
 
-export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+export type ContactFields = Omit<
+	Contact,
+	'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'keepInTouchDays'
+>;
 export type FieldErrors = Partial<Record<string, string>>;
 export type FormResult = { ok: true; value: ContactFields } | { ok: false; errors: FieldErrors };
 

@@ -20,7 +20,9 @@ export const settingSchemas = {
 	wordsPerMinute: z.number().check(z.gte(60), z.lte(300)),
 	lastBackupAt: timestampSchema,
 	sampleContactIds: z.array(idSchema),
-	persistAsked: z.boolean()
+	persistAsked: z.boolean(),
+	/** Give-back nudges dismissed: contact id -> the touchpoint the nudge was about. */
+	giveBackDismissed: z.record(idSchema, idSchema)
 } as const;
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;

@@ -14,6 +14,17 @@ import {
 import type { ParsedBackup, RestoreMode } from './backup.service';
 import { deleteAllData, summarizeData } from './data.service';
 import {
+	deleteTouchpoint,
+	dismissGiveBack,
+	logTouchpoint,
+	restoreKeepInTouch,
+	restoreTouchpoint,
+	setKeepInTouch,
+	setTouchpointFollowUp,
+	updateTouchpoint
+} from './interactions.service';
+import { addReferrals } from './referrals.service';
+import {
 	addSampleData,
 	hasSampleData,
 	removeSampleData,
@@ -31,6 +42,18 @@ export const contacts = {
 	restore: bind(restoreContact),
 	purge: bind(purgeContacts),
 	setFollowUp: bind(updateFollowUp)
+};
+
+export const touchpoints = {
+	log: bind(logTouchpoint),
+	update: bind(updateTouchpoint),
+	remove: bind(deleteTouchpoint),
+	restore: bind(restoreTouchpoint),
+	setFollowUp: bind(setTouchpointFollowUp),
+	setKeepInTouch: bind(setKeepInTouch),
+	restoreKeepInTouch: bind(restoreKeepInTouch),
+	dismissGiveBack: bind(dismissGiveBack),
+	addReferrals: bind(addReferrals)
 };
 
 export const sampleData = {

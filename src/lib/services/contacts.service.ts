@@ -114,6 +114,8 @@ export async function updateContact(
 		const contact: Contact = {
 			...parsed.value,
 			id,
+			// Set on the contact's page, not in the form: an edit keeps it.
+			...(existing.keepInTouchDays ? { keepInTouchDays: existing.keepInTouchDays } : {}),
 			createdAt: existing.createdAt,
 			updatedAt: Math.max(now, existing.updatedAt + 1),
 			deletedAt: existing.deletedAt
@@ -168,6 +170,8 @@ export async function deleteContactsFully(db: KithDB, ids: string[]): Promise<vo
 	await forgetIntroductions(db, ids);
 	await db.interactions.where('contactId').anyOf(ids).delete();
 	await db.drafts.bulkDelete(ids.map(editDraftKey));
+	// Unsaved touchpoints with them too (`touchpoint:<id>` and `touchpoint:<id>:<touchpoint>`).
+	for (const id of ids) await db.drafts.where('key').startsWith(`touchpoint:${id}`).delete();
 	await r.contacts.bulkRemove(ids);
 }
 

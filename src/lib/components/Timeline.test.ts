@@ -1,0 +1,81 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { Interaction } from '$lib/domain/interaction';
+import type { Interview } from '$lib/domain/interview';
+import Timeline from './Timeline.svelte';
+
+const tp = (fields: Partial<Interaction>): Interaction => ({
+	id: crypto.randomUUID(),
+	contactId: 'c',
+	on: '2026-06-01',
+	channel: 'call',
+	summary: '',
+	received: [],
+	followUpDone: false,
+	createdAt: 1,
+	updatedAt: 1,
+	...fields
+});
+
+const interview: Interview = {
+	id: 'iv1',
+	contactId: 'c',
+	organization: 'City Archive',
+	scheduledAt: new Date(2026, 5, 5, 10).getTime(),
+	mode: 'video',
+	status: 'planned',
+	questions: [],
+	referralIds: [],
+	createdAt: 1,
+	updatedAt: 1
+};
+
+describe('Timeline', () => {
+	it('lists touchpoints and interviews newest first, outcomes in words, markup as text', () => {
+		const { container } = render(Timeline, {
+			props: {
+				contactId: 'c',
+				touchpoints: [
+					tp({ on: '2026-06-10', summary: '<img src=x onerror=alert(1)>', received: ['names'] }),
+					tp({ on: '2026-05-01', summary: 'Old coffee', gave: 'Thanks' })
+				],
+				interviews: [interview],
+				today: '2026-06-15',
+				editable: true,
+				busy: false,
+				onDelete: vi.fn()
+			}
+		});
+		expect(container.querySelector('img')).toBeNull();
+		const items = screen
+			.getAllByRole('listitem')
+			.filter((li) => li.parentElement?.tagName === 'OL');
+		expect(items.map((li) => li.textContent)).toEqual([
+			expect.stringContaining('<img src=x onerror=alert(1)>'),
+			expect.stringContaining('City Archive'),
+			expect.stringContaining('Old coffee')
+		]);
+		expect(
+			within(items[0]!).getByRole('list', { name: 'What they gave you' }).textContent
+		).toContain('Names to contact');
+		expect(screen.getByRole('link', { name: /City Archive/ }).getAttribute('href')).toMatch(
+			/\/interviews\/iv1$/
+		);
+	});
+
+	it('shows a future touchpoint as planned, and says what to do when empty', () => {
+		render(Timeline, {
+			props: {
+				contactId: 'c',
+				touchpoints: [tp({ on: '2099-01-01', summary: 'Lunch' })],
+				interviews: [],
+				today: '2026-06-15',
+				editable: false,
+				busy: false,
+				onDelete: vi.fn()
+			}
+		});
+		expect(screen.getByText('Planned')).toBeTruthy();
+		expect(screen.queryByRole('button', { name: /Delete/ })).toBeNull();
+	});
+});

@@ -1,0 +1,52 @@
+import { Dexie } from 'dexie';
+import type { Interaction } from '$lib/domain/interaction';
+import type { Interview } from '$lib/domain/interview';
+import type { KithDB } from './database';
+import { entityRepo } from './entity.repo';
+
+const isLive = (t: { deletedAt?: number }) => t.deletedAt === undefined;
+
+/** Touchpoints, read by the indexes Today and a contact's page need (never a full scan). */
+export function interactionsRepo(db: KithDB) {
+	const table = db.interactions;
+	return {
+		...entityRepo(table),
+		/** A contact's touchpoints, newest first. */
+		async ofContact(contactId: string): Promise<Interaction[]> {
+			const rows = await table
+				.where('[contactId+on]')
+				.between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
+				.reverse()
+				.toArray();
+			return rows.filter(isLive);
+		},
+		/** The day of a contact's latest touchpoint. */
+		async lastOn(contactId: string): Promise<string | undefined> {
+			const keys = await table
+				.where('[contactId+on]')
+				.between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
+				.reverse()
+				.limit(1)
+				.keys();
+			const key = keys[0] as unknown as [string, string] | undefined;
+			return key?.[1];
+		},
+		/** Touchpoints whose follow-up, not done yet, falls on or before `day`. */
+		// Filtered after reading: a Dexie filter walks a cursor, several times slower than getAll.
+		followUpsUpTo: async (day: string) =>
+			(await table.where('followUpOn').belowOrEqual(day).toArray()).filter(
+				(t) => !t.followUpDone && isLive(t)
+			),
+		/** Touchpoints on or after `day` (Today's give-back nudges look back this far). */
+		since: async (day: string) =>
+			(await table.where('on').aboveOrEqual(day).toArray()).filter(isLive),
+		/** A contact's interviews, for their timeline. */
+		interviewsOf: (contactId: string): Promise<Interview[]> =>
+			db.interviews
+				.where('contactId')
+				.equals(contactId)
+				.toArray()
+				.then((rows) => rows.filter(isLive))
+	};
+}
+export type InteractionsRepo = ReturnType<typeof interactionsRepo>;

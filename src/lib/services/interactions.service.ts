@@ -1,0 +1,239 @@
+/**
+ * Touchpoints (the interactions table): logging, editing, deleting with undo, their follow-ups,
+ * the keep-in-touch cadence they move on (contacts table), and dismissed give-back nudges
+ * (settings table, `giveBackDismissed`).
+ */
+import type { KithDB } from '$lib/db';
+import { repos } from '$lib/db/repos';
+import { followUpAfterTouch, nextByCadence } from '$lib/domain/cadence';
+import type { Contact } from '$lib/domain/contact';
+import { todayIso } from '$lib/domain/dates';
+import { newId } from '$lib/domain/ids';
+import type { Interaction } from '$lib/domain/interaction';
+import { parseReferrals } from '$lib/domain/referrals';
+import {
+	makeTouchpoint,
+	parseTouchpointForm,
+	type TouchpointErrors,
+	type TouchpointForm
+} from '$lib/domain/touchpoint';
+import { addReferrals, type ReferralsResult } from './referrals.service';
+
+export type TouchpointSaveResult =
+	| { ok: true; touchpoint: Interaction; referrals?: ReferralsResult }
+	| { ok: false; errors: TouchpointErrors };
+
+interface Options {
+	draftKey?: string;
+	now?: number;
+	today?: string;
+}
+
+/** The draft key of the touchpoint form: a new one for a contact, or an edit. */
+export function touchpointDraftKey(contactId: string, touchpointId?: string): string {
+	return touchpointId ? `touchpoint:${contactId}:${touchpointId}` : `touchpoint:${contactId}`;
+}
+
+/** Moves a cadence contact's next follow-up from their latest touchpoint. Inside a transaction. */
+async function refreshCadence(db: KithDB, contactId: string, now: number, today: string) {
+	const r = repos(db);
+	const contact = await r.contacts.get(contactId);
+	if (!contact?.keepInTouchDays) return;
+	const next = followUpAfterTouch(contact, await r.interactions.lastOn(contactId), today);
+	if (next === contact.nextFollowUpOn) return;
+	await r.contacts.put({
+		...contact,
+		...(next ? { nextFollowUpOn: next } : {}),
+		updatedAt: Math.max(now, contact.updatedAt + 1)
+	});
+}
+
+/** Logs a touchpoint, adds the names it brought, moves the cadence, clears the draft: all or nothing. */
+export async function logTouchpoint(
+	db: KithDB,
+	contactId: string,
+	form: TouchpointForm,
+	{ draftKey, now = Date.now(), today = todayIso() }: Options = {}
+): Promise<TouchpointSaveResult> {
+	const parsed = parseTouchpointForm(form);
+	const names = parsed.ok && parsed.value.received.includes('names');
+	const refs = names ? parseReferrals(form.referrals) : undefined;
+	if (!parsed.ok || (refs && !refs.ok))
+		return {
+			ok: false,
+			errors: { ...(parsed.ok ? {} : parsed.errors), ...(refs && !refs.ok ? refs.errors : {}) }
+		};
+	const r = repos(db);
+	return db.transaction(
+		'rw',
+		[db.contacts, db.interactions, db.drafts],
+		async (): Promise<TouchpointSaveResult> => {
+			const contact = await r.contacts.get(contactId);
+			if (!contact) return { ok: false, errors: { summary: 'This contact is no longer in Kith.' } };
+			const touchpoint = makeTouchpoint(parsed.value, {
+				id: newId(),
+				contactId,
+				createdAt: now,
+				updatedAt: now
+			});
+			await r.interactions.put(touchpoint);
+			const referrals =
+				refs?.ok && refs.entries.length
+					? await addReferrals(db, contactId, refs.entries, now)
+					: undefined;
+			await refreshCadence(db, contactId, now, today);
+			if (draftKey) await r.drafts.remove(draftKey);
+			return { ok: true, touchpoint, referrals };
+		}
+	);
+}
+
+/** Replaces a touchpoint's fields; its follow-up stays done only if its date did not change. */
+export async function updateTouchpoint(
+	db: KithDB,
+	id: string,
+	form: TouchpointForm,
+	{ draftKey, now = Date.now(), today = todayIso() }: Options = {}
+): Promise<TouchpointSaveResult> {
+	const parsed = parseTouchpointForm(form);
+	const names = parsed.ok && parsed.value.received.includes('names');
+	const refs = names ? parseReferrals(form.referrals) : undefined;
+	if (!parsed.ok || (refs && !refs.ok))
+		return {
+			ok: false,
+			errors: { ...(parsed.ok ? {} : parsed.errors), ...(refs && !refs.ok ? refs.errors : {}) }
+		};
+	const r = repos(db);
+	return db.transaction(
+		'rw',
+		[db.contacts, db.interactions, db.drafts],
+		async (): Promise<TouchpointSaveResult> => {
+			const existing = await r.interactions.get(id);
+			if (!existing) return { ok: false, errors: { summary: 'This touchpoint was deleted.' } };
+			const touchpoint = makeTouchpoint(parsed.value, {
+				id,
+				contactId: existing.contactId,
+				createdAt: existing.createdAt,
+				updatedAt: Math.max(now, existing.updatedAt + 1),
+				followUpDone: existing.followUpDone && existing.followUpOn === parsed.value.followUpOn
+			});
+			await r.interactions.put(touchpoint);
+			const referrals =
+				refs?.ok && refs.entries.length
+					? await addReferrals(db, existing.contactId, refs.entries, now)
+					: undefined;
+			await refreshCadence(db, existing.contactId, now, today);
+			if (draftKey) await r.drafts.remove(draftKey);
+			return { ok: true, touchpoint, referrals };
+		}
+	);
+}
+
+/** Deletes a touchpoint and returns it, so an Undo can put it back as it was. */
+export async function deleteTouchpoint(
+	db: KithDB,
+	id: string,
+	{ now = Date.now(), today = todayIso() }: Options = {}
+): Promise<Interaction | undefined> {
+	const r = repos(db);
+	return db.transaction('rw', [db.contacts, db.interactions, db.drafts], async () => {
+		const existing = await r.interactions.get(id);
+		if (!existing) return undefined;
+		await Promise.all([
+			r.interactions.remove(id),
+			r.drafts.remove(touchpointDraftKey(existing.contactId, id))
+		]);
+		await refreshCadence(db, existing.contactId, now, today);
+		return existing;
+	});
+}
+
+/** Puts a deleted touchpoint back (the Undo of a delete). */
+export async function restoreTouchpoint(
+	db: KithDB,
+	touchpoint: Interaction,
+	{ now = Date.now(), today = todayIso() }: Options = {}
+): Promise<void> {
+	const r = repos(db);
+	await db.transaction('rw', [db.contacts, db.interactions], async () => {
+		await r.interactions.put(touchpoint);
+		await refreshCadence(db, touchpoint.contactId, now, today);
+	});
+}
+
+/** Marks a touchpoint's follow-up done, or moves it (snooze), or puts back what it was (undo). */
+export async function setTouchpointFollowUp(
+	db: KithDB,
+	id: string,
+	followUp: { on: string | undefined; done: boolean },
+	now = Date.now()
+): Promise<void> {
+	const r = repos(db);
+	await db.transaction('rw', db.interactions, async () => {
+		const t = await r.interactions.get(id);
+		if (!t) return;
+		const { followUpOn: _old, ...rest } = t;
+		await r.interactions.put({
+			...rest,
+			...(followUp.on ? { followUpOn: followUp.on } : {}),
+			followUpDone: followUp.done,
+			updatedAt: Math.max(now, t.updatedAt + 1)
+		});
+	});
+}
+
+/**
+ * Sets (or clears, with undefined) how often to keep in touch; with one, the next follow-up moves
+ * to that many days after the latest touchpoint. Returns the contact as it was, for an Undo.
+ */
+export async function setKeepInTouch(
+	db: KithDB,
+	contactId: string,
+	days: number | undefined,
+	{ now = Date.now(), today = todayIso() }: Options = {}
+): Promise<Contact | undefined> {
+	const r = repos(db);
+	return db.transaction('rw', [db.contacts, db.interactions], async () => {
+		const contact = await r.contacts.get(contactId);
+		if (!contact) return undefined;
+		const { keepInTouchDays: _k, ...rest } = contact;
+		const next: Contact = { ...rest, updatedAt: Math.max(now, contact.updatedAt + 1) };
+		if (days) {
+			next.keepInTouchDays = days;
+			next.nextFollowUpOn = nextByCadence(await r.interactions.lastOn(contactId), days, today);
+		}
+		await r.contacts.put(next);
+		return contact;
+	});
+}
+
+/** Puts a contact's cadence and next follow-up back as they were (the Undo of setKeepInTouch). */
+export async function restoreKeepInTouch(db: KithDB, before: Contact, now = Date.now()) {
+	const r = repos(db);
+	await db.transaction('rw', db.contacts, async () => {
+		const current = await r.contacts.get(before.id);
+		if (!current) return;
+		const { keepInTouchDays: _k, nextFollowUpOn: _n, ...rest } = current;
+		await r.contacts.put({
+			...rest,
+			...(before.keepInTouchDays ? { keepInTouchDays: before.keepInTouchDays } : {}),
+			...(before.nextFollowUpOn ? { nextFollowUpOn: before.nextFollowUpOn } : {}),
+			updatedAt: Math.max(now, current.updatedAt + 1)
+		});
+	});
+}
+
+/** Hides a give-back nudge until that contact gives something new (or, with undefined, shows it again). */
+export async function dismissGiveBack(
+	db: KithDB,
+	contactId: string,
+	touchpointId: string | undefined
+): Promise<void> {
+	const r = repos(db);
+	await db.transaction('rw', db.settings, async () => {
+		const current = { ...((await r.settings.get('giveBackDismissed')) ?? {}) };
+		if (touchpointId) current[contactId] = touchpointId;
+		else delete current[contactId];
+		await r.settings.set('giveBackDismissed', current);
+	});
+}

@@ -1,0 +1,71 @@
+/** A contact page's touchpoints, interviews and give-and-take, with the actions that change them. */
+import { touchpoints } from '$lib/services/app';
+import type { Contact } from '$lib/domain/contact';
+import { todayIso } from '$lib/domain/dates';
+import type { Interaction } from '$lib/domain/interaction';
+import type { Interview } from '$lib/domain/interview';
+import { balance, type Balance } from '$lib/domain/reciprocity';
+import { describeCadence } from '$lib/domain/cadence';
+import { attempt } from './attempt';
+import { Busy } from './busy.svelte';
+import { live } from './live.svelte';
+
+export interface Relationships {
+	touchpoints: Interaction[];
+	interviews: Interview[];
+	balance: Balance;
+}
+
+const EMPTY: Relationships = {
+	touchpoints: [],
+	interviews: [],
+	balance: { received: {}, receivedTotal: 0, gave: [] }
+};
+
+/** Call during component initialisation; `id` is read in an effect, so it may change. */
+export function contactRelationships(id: () => string) {
+	const data = live<Relationships>(() => {
+		const current = id();
+		return async (r) => {
+			const [list, interviews] = await Promise.all([
+				r.interactions.ofContact(current),
+				r.interactions.interviewsOf(current)
+			]);
+			return { touchpoints: list, interviews, balance: balance(list) };
+		};
+	}, EMPTY);
+	const busy = new Busy();
+
+	return {
+		data,
+		busy,
+		remove(t: Interaction) {
+			return busy.run(() =>
+				attempt(() => touchpoints.remove(t.id), {
+					success: 'Touchpoint deleted.',
+					action: {
+						label: 'Undo',
+						run: async (removed) => {
+							if (removed) await touchpoints.restore(removed);
+						}
+					}
+				})
+			);
+		},
+		setCadence(contact: Contact, days: number | undefined) {
+			return busy.run(() =>
+				attempt(() => touchpoints.setKeepInTouch(contact.id, days, { today: todayIso() }), {
+					success: days
+						? `${describeCadence(days)}: the next follow-up with ${contact.name} is set.`
+						: `No more regular reminders for ${contact.name}.`,
+					action: {
+						label: 'Undo',
+						run: async (before) => {
+							if (before) await touchpoints.restoreKeepInTouch(before);
+						}
+					}
+				})
+			);
+		}
+	};
+}
