@@ -36,17 +36,24 @@ test('plan, ask, debrief and thank, all offline', async ({ page, context }, test
 	await page.getByLabel('Your goal').fill('Learn how archives hire.');
 	await shot(page, '2-plan-new');
 	await page.getByRole('button', { name: 'Save the plan' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Interview with Nora Quist' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Interview with Nora Quist' })
+	).toBeVisible();
 
 	// Pick questions from the bank, add a long one of my own, and reorder.
 	const first = 'How did you end up doing the work you do now?';
 	const referral = 'Who else would you suggest I talk to?';
 	await page.getByRole('checkbox', { name: first }).check();
 	await page.getByRole('checkbox', { name: referral }).check();
-	const long = `What would you tell someone starting out? ${'Details matter. '.repeat(120)}`.slice(0, 2000);
+	const long = `What would you tell someone starting out? ${'Details matter. '.repeat(120)}`.slice(
+		0,
+		2000
+	);
 	await page.getByRole('textbox', { name: 'Your own question' }).fill(long);
 	await page.getByRole('button', { name: 'Add to this interview' }).click();
-	const picked = page.getByRole('list', { name: 'Questions for this interview' }).getByRole('listitem');
+	const picked = page
+		.getByRole('list', { name: 'Questions for this interview' })
+		.getByRole('listitem');
 	await expect(picked).toHaveCount(3);
 	await page.getByRole('button', { name: `Move up: ${referral}` }).click();
 	await expect(picked.first()).toContainText(referral);
@@ -84,7 +91,9 @@ test('plan, ask, debrief and thank, all offline', async ({ page, context }, test
 	await page.getByLabel('Who else they suggested you talk to').fill('Olga Berg\nPeter Lind');
 	await shot(page, '6-debrief');
 	await page.getByRole('button', { name: 'Save the debrief' }).click();
-	await expect(page.getByText(/Debrief saved, with 2 people introduced by Nora Quist/)).toBeVisible();
+	await expect(
+		page.getByText(/Debrief saved, with 2 people introduced by Nora Quist/)
+	).toBeVisible();
 	await expect(page.getByText('Done', { exact: true })).toBeVisible();
 
 	// The calendar file parses, with the interview's time in UTC and an alarm.
@@ -138,7 +147,9 @@ test('a name that matches a contact is linked instead of doubled; a deleted pers
 	await page.getByRole('button', { name: '+ Someone not in Kith yet' }).click();
 	await page.getByLabel('Their name').fill('Rita Voss');
 	await page.getByRole('button', { name: 'Save the plan' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Interview with Rita Voss' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Interview with Rita Voss' })
+	).toBeVisible();
 	const planUrl = page.url();
 
 	// A second interview, with an existing contact picked, names Rita as a referral.
@@ -146,7 +157,9 @@ test('a name that matches a contact is linked instead of doubled; a deleted pers
 	await page.getByRole('button', { name: '+ Someone not in Kith yet' }).click();
 	await page.getByLabel('Their name').fill('Sam Ode');
 	await page.getByRole('button', { name: 'Save the plan' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Interview with Sam Ode' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Interview with Sam Ode' })
+	).toBeVisible();
 	await page.getByRole('link', { name: 'Debrief' }).click();
 	await page.getByLabel('Who else they suggested you talk to').fill('rita  VOSS');
 	await expect(page.getByRole('radio', { name: 'Link Rita Voss' })).toBeChecked();

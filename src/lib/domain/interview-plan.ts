@@ -79,12 +79,14 @@ export function parsePlanForm(form: PlanForm): PlanResult {
 	if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600)
 		errors.durationMinutes = 'Use whole minutes between 1 and 600.';
 	const organization = clean(form.organization) || clean(form.newOrganization);
-	if (organization.length > 500) errors.organization = 'Keep the organisation under 500 characters.';
+	if (organization.length > 500)
+		errors.organization = 'Keep the organisation under 500 characters.';
 	if (clean(form.newOrganization).length > 500)
 		errors.newOrganization = 'Keep the organisation under 500 characters.';
 	const place = form.place.trim();
 	if (place.length > 500) errors.place = 'Keep the place or link under 500 characters.';
-	if (form.goal.length > 100_000) errors.goal = 'That goal is too long to keep; shorten it a little.';
+	if (form.goal.length > 100_000)
+		errors.goal = 'That goal is too long to keep; shorten it a little.';
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 	const value: PlanFields = { mode: form.mode, durationMinutes: minutes };
 	if (organization) value.organization = organization;

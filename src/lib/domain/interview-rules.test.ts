@@ -50,7 +50,9 @@ describe('thank-you rule', () => {
 		expect(owed?.dueBy).toBe(T + 24 * H);
 	});
 	it('stops once sent, and never applies to cancelled or deleted interviews', () => {
-		expect(thankYouOwed(iv({ status: 'done', thankYouSentOn: '2026-04-10' }), T + H)).toBeUndefined();
+		expect(
+			thankYouOwed(iv({ status: 'done', thankYouSentOn: '2026-04-10' }), T + H)
+		).toBeUndefined();
 		expect(thankYouOwed(iv({ status: 'cancelled' }), T + 5 * H)).toBeUndefined();
 		expect(thankYouOwed(iv({ status: 'done', deletedAt: 5 }), T + 5 * H)).toBeUndefined();
 	});

@@ -34,14 +34,15 @@ describe('ics writer', () => {
 		expect(event.startDate.zone?.tzid).toBe('UTC');
 		expect(text).toContain('DTSTART:20260305T143000Z');
 		expect(text).toContain('DTEND:20260305T150000Z');
-		expect(
-			(vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime()
-		).toBe(base.stamp);
+		expect((vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime()).toBe(
+			base.stamp
+		);
 	});
 
 	it('the same interview gives the same UID every time', () => {
 		const a = parse(writeIcs(base)).event.uid;
-		const b = parse(writeIcs({ ...base, stamp: base.stamp + 99_000, summary: 'Changed' })).event.uid;
+		const b = parse(writeIcs({ ...base, stamp: base.stamp + 99_000, summary: 'Changed' })).event
+			.uid;
 		expect(a).toBe(b);
 	});
 

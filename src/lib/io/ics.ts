@@ -56,7 +56,10 @@ export function foldLine(line: string): string {
 
 /** A time in the UTC form `YYYYMMDDTHHMMSSZ`. */
 export function utcStamp(ms: number): string {
-	return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	return new Date(ms)
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 }
 
 /** One VCALENDAR with one VEVENT, as the text of a .ics file. */

@@ -91,9 +91,9 @@ describe('interviews service', () => {
 		expect((await addQuestion(db, { category: 'field', text: '  ' })).ok).toBe(false);
 		const edited = await editQuestion(db, added.question.id, { category: 'job', text: 'New?' });
 		expect(edited).toMatchObject({ ok: true, question: { category: 'job', text: 'New?' } });
-		expect(
-			(await editQuestion(db, 'builtin-path-1', { category: 'job', text: 'x' })).ok
-		).toBe(false);
+		expect((await editQuestion(db, 'builtin-path-1', { category: 'job', text: 'x' })).ok).toBe(
+			false
+		);
 	});
 
 	it('keeps answers with their question when questions are reordered, and resumes where it stopped', async () => {

@@ -126,36 +126,32 @@ export async function updatePlan(
 	const parsed = parsePlanForm(form);
 	if (!parsed.ok) return parsed;
 	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.interviews, db.contacts],
-		async (): Promise<PlanSaveResult> => {
-			const current = await r.interviews.get(id);
-			if (!current) return { ok: false, errors: { contactId: 'This interview was deleted.' } };
-			let contactId = current.contactId;
-			if ('contactId' in parsed.person) contactId = parsed.person.contactId;
-			else {
-				const contact = newContact(parsed.person, now);
-				await r.contacts.put(contact);
-				contactId = contact.id;
-			}
-			const {
-				organization: _o,
-				scheduledAt: _s,
-				place: _p,
-				goal: _g,
-				...kept
-			} = current;
-			const interview: Interview = {
-				...kept,
-				...parsed.value,
-				contactId,
-				updatedAt: bump(current, now)
-			};
-			await r.interviews.put(interview);
-			return { ok: true, interview };
+	return db.transaction('rw', [db.interviews, db.contacts], async (): Promise<PlanSaveResult> => {
+		const current = await r.interviews.get(id);
+		if (!current) return { ok: false, errors: { contactId: 'This interview was deleted.' } };
+		let contactId: string;
+		if ('contactId' in parsed.person) {
+			contactId = parsed.person.contactId;
+			if (contactId !== current.contactId && !(await r.contacts.get(contactId)))
+				return {
+					ok: false,
+					errors: { contactId: 'That person is no longer in Kith; choose someone else.' }
+				};
+		} else {
+			const contact = newContact(parsed.person, now);
+			await r.contacts.put(contact);
+			contactId = contact.id;
 		}
-	);
+		const { organization: _o, scheduledAt: _s, place: _p, goal: _g, ...kept } = current;
+		const interview: Interview = {
+			...kept,
+			...parsed.value,
+			contactId,
+			updatedAt: bump(current, now)
+		};
+		await r.interviews.put(interview);
+		return { ok: true, interview };
+	});
 }
 
 export function setStatus(db: KithDB, id: string, status: InterviewStatus, now = Date.now()) {
@@ -376,7 +372,11 @@ async function addReferralsHere(
 			// Someone already introduced by another person keeps that introduction; the link from
 			// this interview (its referral list) still records who suggested them again.
 			if (!existing.introducedById && !(await introduces(db, existing.id, introducerId))) {
-				const linked = { ...existing, introducedById: introducerId, updatedAt: bump(existing, now) };
+				const linked = {
+					...existing,
+					introducedById: introducerId,
+					updatedAt: bump(existing, now)
+				};
 				await r.contacts.put(linked);
 				out.push(linked);
 			} else out.push(existing);
@@ -434,13 +434,17 @@ export async function debriefInterview(
 					? toIsoDate(new Date(current.scheduledAt))
 					: todayIso(new Date(now));
 			const summary = form.summary.trim();
-			const old = current.interactionId ? await r.interactions.get(current.interactionId) : undefined;
+			const old = current.interactionId
+				? await r.interactions.get(current.interactionId)
+				: undefined;
 			const interaction: Interaction = {
 				id: old?.id ?? newId(),
 				contactId: person.id,
 				on,
 				channel: channelForMode(current.mode),
-				summary: summary || `Informational interview${current.organization ? ` about ${current.organization}` : ''}.`,
+				summary:
+					summary ||
+					`Informational interview${current.organization ? ` about ${current.organization}` : ''}.`,
 				received: outcomes,
 				...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
 				followUpDone: old?.followUpDone ?? false,

@@ -40,7 +40,7 @@ export class RunSession {
 		clearTimeout(this.#timers.get(index));
 		this.#timers.set(
 			index,
-			setTimeout(() => this.#write(index), this.delay)
+			setTimeout(() => void this.#write(index), this.delay)
 		);
 	}
 
