@@ -5,9 +5,9 @@ import { goOffline, openControlled } from './support/app';
 
 const SHOTS = '/tmp/interviews-shots';
 
-async function shot(page: Page, name: string) {
+async function shot(page: Page, name: string, fullPage = true) {
 	await mkdir(SHOTS, { recursive: true });
-	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
 function localInput(d: Date): string {
@@ -39,6 +39,7 @@ test('plan, ask, debrief and thank, all offline', async ({ page, context }, test
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Interview with Nora Quist' })
 	).toBeVisible();
+	await shot(page, '3a-plan-top', false);
 
 	// Pick questions from the bank, add a long one of my own, and reorder.
 	const first = 'How did you end up doing the work you do now?';
@@ -151,6 +152,11 @@ test('a name that matches a contact is linked instead of doubled; a deleted pers
 		page.getByRole('heading', { level: 1, name: 'Interview with Rita Voss' })
 	).toBeVisible();
 	const planUrl = page.url();
+	// With no time set yet it waits on Today among the interviews coming up.
+	await page.getByRole('link', { name: 'Today', exact: true }).click();
+	await expect(
+		page.getByRole('list', { name: 'Coming up' }).getByRole('link', { name: 'Rita Voss' })
+	).toBeVisible();
 
 	// A second interview, with an existing contact picked, names Rita as a referral.
 	await page.goto('/interviews/new');
