@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { isoDateSchema, timestampSchema } from './dates';
 import { idSchema } from './ids';
+import { OUTCOMES } from './interaction';
 import { longText, shortText } from './text';
 
 export const QUESTION_CATEGORIES = [
@@ -49,8 +50,25 @@ export const interviewSchema = z.strictObject({
 	thankYouSentOn: z.optional(isoDateSchema),
 	followUpOn: z.optional(isoDateSchema),
 	referralIds: z.array(idSchema),
+	// Added after version 1 shipped: all optional, so older rows and backups stay valid.
+	/** Preparation steps ticked off (the thank-you step is `thankYouSentOn`). */
+	prepared: z.optional(z.array(z.enum(['research', 'pitch', 'questions']))),
+	/** The one-minute commercial to rehearse before going. */
+	pitchId: z.optional(idSchema),
+	/** Where a run stopped, so it resumes on that question. */
+	currentIndex: z.optional(z.int().check(z.gte(0))),
+	/** When the run first started, for the elapsed time against the planned length. */
+	startedAt: z.optional(timestampSchema),
+	/** What came of it, as on touchpoints; set by the debrief. */
+	outcomes: z.optional(z.array(z.enum(OUTCOMES))),
+	/** The touchpoint the debrief logged on the contact, updated when the debrief is redone. */
+	interactionId: z.optional(idSchema),
 	createdAt: timestampSchema,
 	updatedAt: timestampSchema,
 	deletedAt: z.optional(timestampSchema)
 });
 export type Interview = z.infer<typeof interviewSchema>;
+export type InterviewMode = Interview['mode'];
+export type InterviewStatus = Interview['status'];
+export type PrepStep = NonNullable<Interview['prepared']>[number];
+export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];

@@ -13,6 +13,7 @@ import {
 } from './contacts.service';
 import type { ParsedBackup, RestoreMode } from './backup.service';
 import { deleteAllData, summarizeData } from './data.service';
+import * as interviewService from './interviews.service';
 import {
 	deleteTouchpoint,
 	dismissGiveBack,
@@ -87,4 +88,26 @@ export const backup = {
 export const data = {
 	summary: bind(summarizeData),
 	deleteAll: bind(deleteAllData)
+};
+
+export const interviews = {
+	plan: bind(interviewService.planInterview),
+	updatePlan: bind(interviewService.updatePlan),
+	setStatus: bind(interviewService.setStatus),
+	setPrepared: bind(interviewService.setPrepared),
+	setPitch: bind(interviewService.setPitch),
+	setThankYouSent: bind(interviewService.setThankYouSent),
+	trash: bind(interviewService.trashInterview),
+	restore: bind(interviewService.restoreInterview),
+	ensureQuestionBank: bind(interviewService.ensureQuestionBank),
+	addQuestion: bind(interviewService.addQuestion),
+	editQuestion: bind(interviewService.editQuestion),
+	archiveQuestion: bind(interviewService.archiveQuestion),
+	setQuestions: bind(interviewService.setQuestions),
+	startRun: bind(interviewService.startRun),
+	saveAnswer: bind(interviewService.saveAnswer),
+	setCurrentIndex: bind(interviewService.setCurrentIndex),
+	matchNames: bind(interviewService.matchNames),
+	debrief: bind(interviewService.debriefInterview),
+	calendarFile: bind(interviewService.interviewCalendarFile)
 };
