@@ -1,7 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as qrReader from '$lib/io/qr-reader';
 import QrScanner from './QrScanner.svelte';
+
+vi.mock('$lib/io/qr-reader', { spy: true });
 
 function setCamera(
 	getUserMedia: ((c: MediaStreamConstraints) => Promise<MediaStream>) | undefined,
@@ -77,5 +80,19 @@ describe('QrScanner', () => {
 		expect(stop).not.toHaveBeenCalled();
 		view.unmount();
 		await waitFor(() => expect(stop).toHaveBeenCalledTimes(1));
+	});
+
+	it('says so when the QR reader itself cannot load, and loads it again on the next try', async () => {
+		const stream = { getTracks: () => [{ stop: vi.fn() }] } as unknown as MediaStream;
+		setCamera(() => Promise.resolve(stream));
+		vi.mocked(qrReader.createQrReader)
+			.mockClear()
+			.mockRejectedValueOnce(new TypeError('fetch failed'));
+		render(QrScanner, { props: { onCode: () => true } });
+		const alert = await screen.findByRole('alert', { name: 'Camera not available' });
+		expect(alert).toHaveTextContent('could not load its QR code reader');
+		await userEvent.click(screen.getByRole('button', { name: 'Try the camera again' }));
+		await screen.findByText('Point the camera at the QR code. Kith reads it by itself.');
+		expect(qrReader.createQrReader).toHaveBeenCalledTimes(2);
 	});
 });
