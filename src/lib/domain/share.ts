@@ -1,9 +1,12 @@
 import type { ContactForm } from './contact';
+import { prefillFromScan, type ScannedCard } from './scanned-card';
 
 export interface SharedData {
 	title?: string | null;
 	text?: string | null;
 	url?: string | null;
+	/** Set when the details come from a QR code scanned in Kith rather than from another app. */
+	card?: ScannedCard | null;
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+/i;
@@ -43,9 +46,9 @@ export function prefillFromShare(form: ContactForm, shared: SharedData): Contact
 		else next.links.push(url);
 	}
 	if (text) next.notes = next.notes.trim() ? `${next.notes}\n${text}` : text;
-	return next;
+	return shared.card ? prefillFromScan(next, shared.card) : next;
 }
 
 export function hasSharedData(shared: SharedData): boolean {
-	return Boolean(shared.title?.trim() || shared.text?.trim() || shared.url?.trim());
+	return Boolean(shared.title?.trim() || shared.text?.trim() || shared.url?.trim() || shared.card);
 }

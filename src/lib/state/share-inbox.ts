@@ -4,19 +4,38 @@
  * it is kept aside until the user says where it belongs.
  */
 import { emptyContactForm, type ContactForm } from '$lib/domain/contact';
+import {
+	parseScannedCard,
+	scannedCardFromParams,
+	type ScannedCard
+} from '$lib/domain/scanned-card';
 import { prefillFromShare, type SharedData } from '$lib/domain/share';
 
 export interface SharedItem {
 	title: string;
 	text: string;
 	url: string;
+	/** A card scanned from a QR code in Kith (see the scan screen). */
+	card?: ScannedCard;
 }
 
 export function toSharedItem(shared: SharedData): SharedItem {
-	return {
+	const item: SharedItem = {
 		title: (shared.title ?? '').trim(),
 		text: (shared.text ?? '').trim(),
 		url: (shared.url ?? '').trim()
+	};
+	if (shared.card) item.card = shared.card;
+	return item;
+}
+
+/** What an address into /capture brings: a share from another app, or a scanned card. */
+export function sharedFromParams(params: URLSearchParams): SharedData {
+	return {
+		title: params.get('title'),
+		text: params.get('text'),
+		url: params.get('url'),
+		card: scannedCardFromParams(params)
 	};
 }
 
@@ -32,11 +51,12 @@ export function shareFitsForm(item: SharedItem, form: ContactForm, dirty: boolea
 	return name !== '' && key(name) === key(form.name);
 }
 
-/** The share as the form would take it (name, link, note), for showing it to the user. */
+/** The share as the form would take it (name, work, ways to reach, note), for showing it. */
 export function describeShare(item: SharedItem): string[] {
 	const f = prefillFromShare(emptyContactForm(), item);
 	const note = f.notes.length > 140 ? `${f.notes.slice(0, 139)}…` : f.notes;
-	return [f.name, ...f.links.filter((l) => l.trim()), note].filter((p) => p !== '');
+	const work = [f.role, f.organization].filter(Boolean).join(', ');
+	return [f.name, work, ...f.emails, ...f.phones, ...f.links, note].filter((p) => p.trim() !== '');
 }
 
 /** Reads the stored list of shares kept aside; anything malformed is skipped. */
@@ -49,5 +69,7 @@ export function parseSharesKeptAside(raw: unknown): { items: SharedItem[] } | un
 			typeof i === 'object' &&
 			['title', 'text', 'url'].every((k) => typeof (i as Record<string, unknown>)[k] === 'string')
 	);
-	return { items: ok.map(toSharedItem) };
+	return {
+		items: ok.map((i) => toSharedItem({ ...i, card: parseScannedCard(i.card) }))
+	};
 }
