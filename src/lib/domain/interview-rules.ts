@@ -111,15 +111,9 @@ export function splitInterviews(
 	return { upcoming, past };
 }
 
-/** A name folded for matching: case, accents, punctuation and spacing do not count. */
-export function normalizeName(name: string): string {
-	return name
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.toLocaleLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim();
-}
+// Interviews and touchpoints match suggested names the same way.
+import { normalizeName } from './referrals';
+export { normalizeName };
 
 /** Names typed one per line (or separated by commas), trimmed, without repeats. */
 export function parseNames(text: string): string[] {

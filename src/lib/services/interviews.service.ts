@@ -6,6 +6,7 @@
  */
 import type { KithDB } from '$lib/db';
 import { repos } from '$lib/db/repos';
+import { addReferrals } from './referrals.service';
 import type { Contact } from '$lib/domain/contact';
 import { todayIso, toIsoDate } from '$lib/domain/dates';
 import { newId } from '$lib/domain/ids';
@@ -347,55 +348,34 @@ export async function matchNames(
 }
 
 /**
- * Minimal stand-in for the shared referrals service (services/referrals.service.ts, being written
- * on another branch): creates new contacts introduced by `introducerId`, and links existing ones
- * that have no introducer yet. Call inside a transaction over contacts. Returns the contacts.
+ * Adds the suggested names through the shared referrals service (new contacts introduced by the
+ * interviewee, or links to people already in Kith) and returns everyone this interview referred:
+ * someone already introduced by another person keeps that introduction, but the interview's
+ * referral list still records that the interviewee suggested them.
  */
-async function addReferralsHere(
+async function referPeople(
 	db: KithDB,
 	introducerId: string,
 	entries: ReferralEntry[],
 	now: number
 ): Promise<Contact[]> {
+	const result = await addReferrals(
+		db,
+		introducerId,
+		entries.map((e) =>
+			'name' in e ? { name: e.name.trim().replace(/\s+/g, ' ') } : { name: '', linkId: e.linkId }
+		),
+		now
+	);
+	const out = [...result.created, ...result.linked];
 	const r = repos(db);
-	const out: Contact[] = [];
 	for (const entry of entries) {
-		if ('name' in entry) {
-			const name = entry.name.trim().replace(/\s+/g, ' ').slice(0, 200);
-			if (!name) continue;
-			const contact = newContact({ name, introducedById: introducerId }, now);
-			await r.contacts.put(contact);
-			out.push(contact);
-		} else {
-			const existing = await r.contacts.get(entry.linkId);
-			if (!existing || existing.id === introducerId) continue;
-			// Someone already introduced by another person keeps that introduction; the link from
-			// this interview (its referral list) still records who suggested them again.
-			if (!existing.introducedById && !(await introduces(db, existing.id, introducerId))) {
-				const linked = {
-					...existing,
-					introducedById: introducerId,
-					updatedAt: bump(existing, now)
-				};
-				await r.contacts.put(linked);
-				out.push(linked);
-			} else out.push(existing);
-		}
+		if (!('linkId' in entry) || entry.linkId === introducerId) continue;
+		if (out.some((c) => c.id === entry.linkId)) continue;
+		const existing = await r.contacts.get(entry.linkId);
+		if (existing) out.push(existing);
 	}
 	return out;
-}
-
-/** True when `ancestor` is somewhere up `id`'s chain of introducers (a link back would loop). */
-async function introduces(db: KithDB, ancestor: string, id: string): Promise<boolean> {
-	const r = repos(db);
-	const seen = new Set<string>();
-	let cursor: string | undefined = id;
-	while (cursor && !seen.has(cursor)) {
-		if (cursor === ancestor) return true;
-		seen.add(cursor);
-		cursor = (await r.contacts.get(cursor))?.introducedById;
-	}
-	return false;
 }
 
 /**
@@ -426,7 +406,7 @@ export async function debriefInterview(
 					ok: false,
 					error: 'The person you met was deleted for good, so nothing can be logged on them.'
 				};
-			const referred = await addReferralsHere(db, person.id, form.referrals, now);
+			const referred = await referPeople(db, person.id, form.referrals, now);
 			const outcomes = [...new Set(form.outcomes)];
 			if (referred.length && !outcomes.includes('names')) outcomes.push('names');
 			const on =
