@@ -2,6 +2,7 @@ import { contactsRepo } from './contacts.repo';
 import type { KithDB } from './database';
 import { draftsRepo } from './drafts.repo';
 import { entityRepo } from './entity.repo';
+import { pitchesRepo } from './pitches.repo';
 import { settingsRepo } from './settings.repo';
 
 /** Every repository over one database. */
@@ -9,7 +10,7 @@ export function repos(db: KithDB) {
 	return {
 		contacts: contactsRepo(db),
 		interactions: entityRepo(db.interactions),
-		pitches: entityRepo(db.pitches),
+		pitches: pitchesRepo(db),
 		rehearsals: entityRepo(db.rehearsals),
 		recordings: entityRepo(db.recordings),
 		interviews: entityRepo(db.interviews),
