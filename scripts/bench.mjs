@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../tests/support/static-server.mjs';
 import { firstLoadJs, precache } from './bench/bundle.mjs';
 import { coldStart } from './bench/cold-start.mjs';
+import { deckBench, deckRows, runDeckAlone } from './bench/deck.mjs';
 import { saveBench } from './bench/save.mjs';
 import { searchBench } from './bench/search.mjs';
 import { CPU_THROTTLE, chromiumArgs, chromiumPath, phone, step } from './bench/util.mjs';
@@ -43,6 +44,12 @@ const times = (n) => `${n.toFixed(2)}×`;
 
 async function main() {
 	const started = performance.now();
+	// `npm run bench -- --only deck` runs one part alone.
+	if (process.argv.includes('--only')) {
+		const only = process.argv[process.argv.indexOf('--only') + 1];
+		if (only === 'deck') return void (await runDeckAlone());
+		throw new Error(`Unknown part: ${only}`);
+	}
 	if (!existsSync(join(buildDir, 'sw.js'))) {
 		throw new Error('No build/sw.js: run `npm run build` first (npm run bench does).');
 	}
@@ -99,7 +106,10 @@ async function main() {
 				throw new Error(`Only ${r.keystrokes} keystrokes timed at ${size}; raise SEARCH_QUERIES`);
 			}
 		}
-		results = { firstLoad, precache: cache, coldStart: cold, save, search };
+		done = step('(e) open the rehearsal deck, 200 pitches and 5,000 rehearsals');
+		const deck = await deckBench(browser, origin, phone);
+		done();
+		results = { firstLoad, precache: cache, coldStart: cold, save, search, deck };
 	} finally {
 		await browser.close();
 		await new Promise((r) => server.close(r));
@@ -211,6 +221,7 @@ async function main() {
 			]);
 		}
 	}
+	for (const [label, value] of deckRows(results.deck)) rows.push([label, value]);
 	const w = [60, 22, 12];
 	console.log('');
 	console.log(`${'figure'.padEnd(w[0])}${'value'.padEnd(w[1])}${'budget'.padEnd(w[2])}result`);

@@ -28,7 +28,11 @@ const TEXT =
 
 async function writePitch(
 	page: Page,
-	{ title, text = TEXT, cues = 'records manager\nrare maps' }: { title: string; text?: string; cues?: string }
+	{
+		title,
+		text = TEXT,
+		cues = 'records manager\nrare maps'
+	}: { title: string; text?: string; cues?: string }
 ) {
 	await page.goto('/pitches/new');
 	await expect(page.getByRole('heading', { name: 'New pitch' })).toBeVisible();
@@ -43,7 +47,9 @@ test('write a pitch offline and see the estimate follow the typing', async ({ pa
 	await openControlled(page, '/');
 	await goOffline(context, page);
 	await page.goto('/pitches');
-	await expect(page.getByRole('heading', { name: 'Your introduction, ready when you need it' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Your introduction, ready when you need it' })
+	).toBeVisible();
 	await expect(page.getByRole('link', { name: '15-second template' })).toBeVisible();
 	await page.getByRole('link', { name: 'Or start from a blank page' }).click();
 
@@ -134,7 +140,9 @@ test('rehearse with the timer, rate it, and cram without moving the schedule', a
 	// The pitch page shows the run in its history.
 	await page.getByRole('link', { name: 'Coffee chat' }).click();
 	await expect(page.getByText('Next rehearsal: in 3 days')).toBeVisible();
-	await expect(page.getByRole('img', { name: /Time of each rehearsal against the target/ })).toBeVisible();
+	await expect(
+		page.getByRole('img', { name: /Time of each rehearsal against the target/ })
+	).toBeVisible();
 	await page.getByText('Show the rehearsals as a table').click();
 	await expect(page.getByRole('row', { name: /27 s Good/ })).toBeVisible();
 
@@ -171,7 +179,9 @@ test('an empty pitch says why it cannot be rehearsed; gaps reveal one by one', a
 	await expect(page.getByRole('link', { name: 'Rehearse now' })).toHaveCount(0);
 	const [empty] = await stored(page, 'pitches');
 	await page.goto(`/pitches/rehearse?id=${empty?.id}`);
-	await expect(page.getByRole('heading', { name: '“Later” cannot be rehearsed yet' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: '“Later” cannot be rehearsed yet' })
+	).toBeVisible();
 	await page.goto('/pitches/rehearse');
 	await expect(page.getByRole('heading', { name: 'Nothing due today' })).toBeVisible();
 	await expect(page.getByText('One pitch has no text yet')).toBeVisible();
@@ -201,8 +211,7 @@ test('a refused microphone is explained and rehearsal goes on', async ({ page, c
 		Object.defineProperty(navigator, 'mediaDevices', {
 			configurable: true,
 			value: {
-				getUserMedia: () =>
-					Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
+				getUserMedia: () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
 			}
 		});
 	});
@@ -279,7 +288,9 @@ test('record a run with fake media, play it back and delete it; leaving mid-reco
 		await page.getByRole('link', { name: 'Back to pitches' }).click();
 		await page.getByRole('link', { name: 'Voice test' }).click();
 		await expect(page.getByText('1 recording of this pitch')).toBeVisible();
-		await expect(page.getByText(/All recordings use \d+ (KB|bytes|MB) on this phone/)).toBeVisible();
+		await expect(
+			page.getByText(/All recordings use \d+ (KB|bytes|MB) on this phone/)
+		).toBeVisible();
 		await page.getByRole('button', { name: /^Delete Recording of/ }).click();
 		await expect(page.getByText('Recording deleted.')).toBeVisible();
 		await expect(page.getByText('No recordings of this pitch.')).toBeVisible();

@@ -26,7 +26,8 @@ export function pitchesRepo(db: KithDB) {
 				.limit(limit)
 				.toArray(),
 		/** The latest rehearsals of every pitch, newest first. */
-		recentRehearsals: (limit: number) => db.rehearsals.orderBy('at').reverse().limit(limit).toArray(),
+		recentRehearsals: (limit: number) =>
+			db.rehearsals.orderBy('at').reverse().limit(limit).toArray(),
 		recordingsOf: (pitchId: string) => db.recordings.where('pitchId').equals(pitchId).toArray(),
 		/** Bytes all recordings take, without loading any audio into memory but the sizes. */
 		async recordingBytes(): Promise<number> {

@@ -60,8 +60,11 @@ export function describeDue(due: number, now: number): string {
 	if (days <= 0) return 'today';
 	if (days === 1) return 'tomorrow';
 	if (days < 14) return `in ${days} days`;
-	return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
-		.format(new Date(due));
+	return new Intl.DateTimeFormat(undefined, {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	}).format(new Date(due));
 }
 
 function startOfDay(t: number): number {

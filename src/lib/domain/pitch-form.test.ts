@@ -22,7 +22,12 @@ describe('parsePitchForm', () => {
 		});
 		expect(r).toEqual({
 			ok: true,
-			value: { title: 'Career fair', targetSeconds: 45, text: 'Hello there', cues: ['who I am', 'what I want'] }
+			value: {
+				title: 'Career fair',
+				targetSeconds: 45,
+				text: 'Hello there',
+				cues: ['who I am', 'what I want']
+			}
 		});
 		if (r.ok) expect(parsePitchForm(pitchToForm(r.value))).toEqual(r);
 	});

@@ -43,7 +43,8 @@ export function parsePitchForm(
 ): { ok: true; value: PitchFields } | { ok: false; errors: PitchFieldErrors } {
 	const errors: PitchFieldErrors = {};
 	const title = form.title.trim();
-	if (!title) errors.title = 'Give your pitch a short name, such as “Career fair” or “Coffee chat”.';
+	if (!title)
+		errors.title = 'Give your pitch a short name, such as “Career fair” or “Coffee chat”.';
 	else if (title.length > 200) errors.title = 'Keep the name under 200 characters.';
 	const targetSeconds = targetSecondsOf(form);
 	if (form.target === 'custom' && (targetSeconds < 5 || targetSeconds > 600))
@@ -51,10 +52,13 @@ export function parsePitchForm(
 	const audience = form.audience.trim();
 	if (audience.length > 500) errors.audience = 'Keep this under 500 characters.';
 	if (form.text.length > 100_000)
-		errors.text = 'This text is longer than Kith can keep (100,000 characters). Shorten it a little.';
+		errors.text =
+			'This text is longer than Kith can keep (100,000 characters). Shorten it a little.';
 	const cues = splitCues(form.cues);
-	if (cues.length > MAX_CUES) errors.cues = `Keep it to ${MAX_CUES} cues or fewer: a few words each.`;
-	else if (cues.some((c) => c.length > 500)) errors.cues = 'A cue is a few words; keep each line short.';
+	if (cues.length > MAX_CUES)
+		errors.cues = `Keep it to ${MAX_CUES} cues or fewer: a few words each.`;
+	else if (cues.some((c) => c.length > 500))
+		errors.cues = 'A cue is a few words; keep each line short.';
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 	return {
 		ok: true,
@@ -81,30 +85,32 @@ export function pitchToForm(pitch: PitchFields): PitchForm {
 }
 
 /** Starting points: the three parts, with blanks in brackets for the user's own facts. */
-export const TEMPLATES: Record<'15' | '30' | '60', { title: string; text: string; cues: string[] }> =
-	{
-		'15': {
-			title: 'Quick hello (15 s)',
-			text: 'Hi, I’m [your name]. I’m [studying / working as] [your field], and I’m good at [one strength]. I’m looking for [the kind of role or advice you want].',
-			cues: ['Name and field', 'One strength', 'What I’m looking for']
-		},
-		'30': {
-			title: 'Networking event (30 s)',
-			text: 'Hi, I’m [your name]. I’m [studying / working as] [your field] at [school or workplace]. Lately I’ve been [a project or experience you are proud of], which taught me [a skill]. I’d like to move into [the kind of role or organisation], and I’d love to hear how you got started in [their field].',
-			cues: ['Who I am', 'Proud project and skill', 'Where I want to go', 'A question for them']
-		},
-		'60': {
-			title: 'One-minute introduction (60 s)',
-			text: 'Hi, I’m [your name]. I’m [studying / working as] [your field] at [school or workplace], and what drew me to it was [a short reason]. Over the past [time] I’ve [an experience that shows what you can do], where I [a result you are proud of]. Along the way I got good at [two or three skills], and people often come to me for [something you are known for]. What I’m looking for now is [the kind of role, field or organisation]. I’m especially curious about [a specific interest]. If you know someone I should talk to, or have advice about getting started, I’d be grateful to hear it.',
-			cues: [
-				'Name, field, why it',
-				'Experience and result',
-				'Skills people ask me for',
-				'The role I want',
-				'Ask: advice or a name'
-			]
-		}
-	};
+export const TEMPLATES: Record<
+	'15' | '30' | '60',
+	{ title: string; text: string; cues: string[] }
+> = {
+	'15': {
+		title: 'Quick hello (15 s)',
+		text: 'Hi, I’m [your name]. I’m [studying / working as] [your field], and I’m good at [one strength]. I’m looking for [the kind of role or advice you want].',
+		cues: ['Name and field', 'One strength', 'What I’m looking for']
+	},
+	'30': {
+		title: 'Networking event (30 s)',
+		text: 'Hi, I’m [your name]. I’m [studying / working as] [your field] at [school or workplace]. Lately I’ve been [a project or experience you are proud of], which taught me [a skill]. I’d like to move into [the kind of role or organisation], and I’d love to hear how you got started in [their field].',
+		cues: ['Who I am', 'Proud project and skill', 'Where I want to go', 'A question for them']
+	},
+	'60': {
+		title: 'One-minute introduction (60 s)',
+		text: 'Hi, I’m [your name]. I’m [studying / working as] [your field] at [school or workplace], and what drew me to it was [a short reason]. Over the past [time] I’ve [an experience that shows what you can do], where I [a result you are proud of]. Along the way I got good at [two or three skills], and people often come to me for [something you are known for]. What I’m looking for now is [the kind of role, field or organisation]. I’m especially curious about [a specific interest]. If you know someone I should talk to, or have advice about getting started, I’d be grateful to hear it.',
+		cues: [
+			'Name, field, why it',
+			'Experience and result',
+			'Skills people ask me for',
+			'The role I want',
+			'Ask: advice or a name'
+		]
+	}
+};
 
 export function templateForm(length: '15' | '30' | '60'): PitchForm {
 	const t = TEMPLATES[length];

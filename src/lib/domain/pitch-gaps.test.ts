@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gapCount, gapsFromPhrases, gapsFromWords, type Segment } from './pitch-gaps';
 
 const join = (segments: Segment[]) => segments.map((s) => s.text).join('');
-const gaps = (segments: Segment[]) =>
-	segments.filter((s) => s.kind === 'gap').map((s) => s.text);
+const gaps = (segments: Segment[]) => segments.filter((s) => s.kind === 'gap').map((s) => s.text);
 
 describe('gapsFromWords', () => {
 	const text = 'Hi, I’m Ama.  I catalogue\nrare maps.';
@@ -12,7 +11,9 @@ describe('gapsFromWords', () => {
 		expect(gaps(segments)).toEqual(['Ama.', 'catalogue\nrare']);
 		expect(join(segments)).toBe(text);
 		expect(gapCount(segments)).toBe(2);
-		expect(segments.filter((s) => s.kind === 'gap').map((s) => (s as { index: number }).index)).toEqual([0, 1]);
+		expect(
+			segments.filter((s) => s.kind === 'gap').map((s) => (s as { index: number }).index)
+		).toEqual([0, 1]);
 	});
 	it('hides nothing when nothing is picked', () => {
 		expect(gapsFromWords(text, new Set())).toEqual([{ kind: 'text', text }]);
@@ -27,7 +28,11 @@ describe('gapsFromWords', () => {
 describe('gapsFromPhrases', () => {
 	const text = 'I am a records manager. I love records and rare maps.';
 	it('hides the first free place of each cue, whatever its case', () => {
-		const { segments, missing } = gapsFromPhrases(text, ['Records Manager', 'rare maps', 'records']);
+		const { segments, missing } = gapsFromPhrases(text, [
+			'Records Manager',
+			'rare maps',
+			'records'
+		]);
 		expect(gaps(segments)).toEqual(['records manager', 'records', 'rare maps']);
 		expect(join(segments)).toBe(text);
 		expect(missing).toEqual([]);

@@ -16,7 +16,13 @@ describe('the ts-fsrs adapter', () => {
 	it('round-trips real cards, and they fit the stored schema', () => {
 		let card = createEmptyCard(new Date(now));
 		let at = now;
-		for (const grade of [Rating.Good, Rating.Again, Rating.Hard, Rating.Easy, Rating.Good] as const) {
+		for (const grade of [
+			Rating.Good,
+			Rating.Again,
+			Rating.Hard,
+			Rating.Easy,
+			Rating.Good
+		] as const) {
 			card = f.next(card, new Date(at), grade).card;
 			const state = toCardState(card);
 			expect(cardStateSchema.safeParse(state).success).toBe(true);

@@ -3,14 +3,7 @@
  * case) and the card state stored in the pitch row (epoch ms, camel case), which a backup
  * carries as plain JSON. Heavy enough to load only when a run is rated.
  */
-import {
-	Rating,
-	State,
-	fsrs,
-	generatorParameters,
-	type Card,
-	type Grade
-} from 'ts-fsrs';
+import { Rating, State, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs';
 import type { Rehearsal } from './pitch';
 import type { CardState } from './pitch-card';
 
@@ -28,7 +21,9 @@ const GRADES: Record<RatingName, Grade> = {
  * card that came back ten minutes later would never leave today's deck. No fuzz either: with a
  * handful of pitches there is no pile-up to spread, and the next date stays predictable.
  */
-export const scheduler = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
+export const scheduler = fsrs(
+	generatorParameters({ enable_short_term: false, enable_fuzz: false })
+);
 
 export function toCardState(card: Card): CardState {
 	const state: CardState = {

@@ -89,7 +89,13 @@ describe('writing pitches', () => {
 			durationMs: 1200,
 			now
 		});
-		await rateRehearsal(db, { pitchId: pitch.id, rating: 'good', seconds: 30, recordingId: rec?.id, now });
+		await rateRehearsal(db, {
+			pitchId: pitch.id,
+			rating: 'good',
+			seconds: 30,
+			recordingId: rec?.id,
+			now
+		});
 		const before = await repos(db).pitches.get(pitch.id);
 		const deleted = await deletePitch(db, pitch.id);
 		expect(await db.pitches.count()).toBe(0);
@@ -117,7 +123,10 @@ describe('rating a rehearsal', () => {
 			await rateRehearsal(db, { pitchId: pitch.id, rating, seconds: 31, now: at });
 			card = f.next(card, new Date(at), grade).card;
 			// Reload: a new connection to the same database, as after closing the app.
-			const reopened = new KithDB(db.name, { indexedDB: db._options.indexedDB, IDBKeyRange: db._options.IDBKeyRange });
+			const reopened = new KithDB(db.name, {
+				indexedDB: db._options.indexedDB,
+				IDBKeyRange: db._options.IDBKeyRange
+			});
 			const stored = await reopened.pitches.get(pitch.id);
 			reopened.close();
 			expect(stored?.card).toEqual(toCardState(card));
@@ -178,7 +187,13 @@ describe('recordings', () => {
 			durationMs: 3000,
 			now
 		});
-		await rateRehearsal(db, { pitchId: pitch.id, rating: 'good', seconds: 3, recordingId: rec!.id, now });
+		await rateRehearsal(db, {
+			pitchId: pitch.id,
+			rating: 'good',
+			seconds: 3,
+			recordingId: rec!.id,
+			now
+		});
 		expect(await repos(db).pitches.recordingBytes()).toBe(2048);
 		const deleted = await deleteRecording(db, rec!.id);
 		expect(await db.recordings.count()).toBe(0);

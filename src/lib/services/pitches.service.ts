@@ -9,11 +9,7 @@ import { repos } from '$lib/db/repos';
 import { newId } from '$lib/domain/ids';
 import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import { newCardState, notRehearsableReason } from '$lib/domain/pitch-card';
-import {
-	parsePitchForm,
-	type PitchFieldErrors,
-	type PitchForm
-} from '$lib/domain/pitch-form';
+import { parsePitchForm, type PitchFieldErrors, type PitchForm } from '$lib/domain/pitch-form';
 import { CALIBRATION_RUNS, calibrateWpm, countWords } from '$lib/domain/pitch-timing';
 
 export type PitchSaveResult = { ok: true; pitch: Pitch } | { ok: false; errors: PitchFieldErrors };
@@ -60,7 +56,8 @@ export async function updatePitch(
 	if (!parsed.ok) return parsed;
 	return db.transaction('rw', db.pitches, db.drafts, async (): Promise<PitchSaveResult> => {
 		const existing = await db.pitches.get(id);
-		if (!existing) return { ok: false, errors: { title: 'This pitch was deleted in the meantime.' } };
+		if (!existing)
+			return { ok: false, errors: { title: 'This pitch was deleted in the meantime.' } };
 		const { audience: _a, ...kept } = existing;
 		const pitch: Pitch = {
 			...kept,
@@ -187,7 +184,8 @@ export async function rateRehearsal(db: KithDB, input: RateInput): Promise<RateR
 					.filter((x) => x.words !== undefined && x.seconds > 0)
 					.map((x) => ({ words: x.words ?? 0, seconds: x.seconds }))
 			);
-			if (wpm !== undefined) await r.settings.set('wordsPerMinute', Math.min(300, Math.max(60, wpm)));
+			if (wpm !== undefined)
+				await r.settings.set('wordsPerMinute', Math.min(300, Math.max(60, wpm)));
 			return { pitch: next, rehearsal, ...(wpm !== undefined ? { wordsPerMinute: wpm } : {}) };
 		}
 	);
@@ -202,7 +200,10 @@ export interface NewRecording {
 }
 
 /** Keeps a finished recording. An empty one (stopped at once, or cut off) is not kept. */
-export async function saveRecording(db: KithDB, input: NewRecording): Promise<Recording | undefined> {
+export async function saveRecording(
+	db: KithDB,
+	input: NewRecording
+): Promise<Recording | undefined> {
 	if (input.blob.size === 0) return undefined;
 	const recording: Recording = {
 		id: newId(),
@@ -213,7 +214,8 @@ export async function saveRecording(db: KithDB, input: NewRecording): Promise<Re
 		createdAt: input.now ?? Date.now()
 	};
 	await db.transaction('rw', db.pitches, db.recordings, async () => {
-		if (!(await db.pitches.get(input.pitchId))) throw new Error('This pitch was deleted in the meantime.');
+		if (!(await db.pitches.get(input.pitchId)))
+			throw new Error('This pitch was deleted in the meantime.');
 		await db.recordings.add(recording);
 	});
 	return recording;
@@ -226,13 +228,16 @@ export interface DeletedRecording {
 }
 
 /** Deletes a recording; the rehearsal it belonged to stays, without it. */
-export async function deleteRecording(db: KithDB, id: string): Promise<DeletedRecording | undefined> {
+export async function deleteRecording(
+	db: KithDB,
+	id: string
+): Promise<DeletedRecording | undefined> {
 	return db.transaction('rw', db.recordings, db.rehearsals, async () => {
 		const recording = await db.recordings.get(id);
 		if (!recording) return undefined;
-		const linked = (await db.rehearsals.where('pitchId').equals(recording.pitchId).toArray()).filter(
-			(x) => x.recordingId === id
-		);
+		const linked = (
+			await db.rehearsals.where('pitchId').equals(recording.pitchId).toArray()
+		).filter((x) => x.recordingId === id);
 		await Promise.all([
 			db.recordings.delete(id),
 			...linked.map(({ recordingId: _r, ...rest }) => db.rehearsals.put(rest))

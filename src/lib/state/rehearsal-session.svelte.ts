@@ -21,7 +21,9 @@ export class RunSession {
 	/** Set when the recording could not be kept. */
 	saveProblem = $state('');
 
-	constructor(private readonly keep: (recording: FinishedRecording) => Promise<string | undefined>) {}
+	constructor(
+		private readonly keep: (recording: FinishedRecording) => Promise<string | undefined>
+	) {}
 
 	get status() {
 		return this.recorder?.status ?? 'off';
