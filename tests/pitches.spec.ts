@@ -314,3 +314,25 @@ test('record a run with fake media, play it back and delete it; leaving mid-reco
 		await browser.close();
 	}
 });
+
+test('the first load of Capture carries no pitch code: scheduler, recorder and chart load on use', async ({
+	page
+}) => {
+	const scripts: string[] = [];
+	page.on('response', async (response) => {
+		if (response.request().resourceType() === 'script') scripts.push(await response.text());
+	});
+	await page.goto('/capture');
+	await expect(page.getByLabel('Name')).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	expect(scripts.length).toBeGreaterThan(0);
+	const all = scripts.join('\n');
+	// ts-fsrs, the recorder, the chart and the pitch screens each leave these marks.
+	for (const mark of [
+		'enable_short_term',
+		'MediaRecorder',
+		'Time of each rehearsal',
+		'Record my voice'
+	])
+		expect(all, mark).not.toContain(mark);
+});
