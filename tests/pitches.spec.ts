@@ -336,3 +336,28 @@ test('the first load of Capture carries no pitch code: scheduler, recorder and c
 	])
 		expect(all, mark).not.toContain(mark);
 });
+
+test('duplicate a pitch for another audience, then delete it and undo', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/');
+	await goOffline(context, page);
+	await writePitch(page, { title: 'Alumni coffee' });
+	await page.getByRole('button', { name: 'Duplicate for another audience' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Alumni coffee (copy)' })).toBeVisible();
+	await expect(page.getByLabel('Your pitch')).toHaveValue(TEXT);
+	await page.getByLabel('Title').fill('Recruiter call');
+	await page.getByLabel('Audience or occasion').fill('Recruiters');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Recruiter call' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Delete pitch' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Pitches' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Recruiter call' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Recruiter call' })).toBeVisible();
+	const titles = (await stored(page, 'pitches')).map((p) => p.title).sort();
+	expect(titles).toEqual(['Alumni coffee', 'Recruiter call']);
+});
