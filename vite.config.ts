@@ -56,6 +56,13 @@ export default defineConfig({
 						icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }]
 					},
 					{
+						name: 'Rehearse your pitch',
+						short_name: 'Rehearse',
+						description: 'Say the pitches due today out loud',
+						url: '/pitches/rehearse?source=shortcut',
+						icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }]
+					},
+					{
 						name: 'Contacts',
 						short_name: 'Contacts',
 						url: '/contacts?source=shortcut',

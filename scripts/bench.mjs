@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../tests/support/static-server.mjs';
 import { firstLoadJs, precache } from './bench/bundle.mjs';
 import { coldStart } from './bench/cold-start.mjs';
+import { deckBench, deckRows, runDeckAlone } from './bench/deck.mjs';
 import { saveBench } from './bench/save.mjs';
 import { searchBench } from './bench/search.mjs';
 import { main as todayOnly, todayBench, todayRows } from './bench/today.mjs';
@@ -43,9 +44,14 @@ const ms = (ms) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 const times = (n) => `${n.toFixed(2)}×`;
 
 async function main() {
-	// `npm run bench -- --only today` runs one part alone.
-	if (process.argv.includes('--only') && process.argv.includes('today')) return todayOnly();
 	const started = performance.now();
+	// `npm run bench -- --only <part>` runs one part alone.
+	if (process.argv.includes('--only')) {
+		const only = process.argv[process.argv.indexOf('--only') + 1];
+		if (only === 'today') return todayOnly();
+		if (only === 'deck') return void (await runDeckAlone());
+		throw new Error(`Unknown part: ${only}`);
+	}
 	if (!existsSync(join(buildDir, 'sw.js'))) {
 		throw new Error('No build/sw.js: run `npm run build` first (npm run bench does).');
 	}
@@ -105,7 +111,10 @@ async function main() {
 		done = step('(e) Today at 5,000 contacts and 50,000 touchpoints; a contact page with 200');
 		const today = await todayBench(browser, origin, { outDir, contextOptions: phone });
 		done();
-		results = { firstLoad, precache: cache, coldStart: cold, save, search, today };
+		done = step('(f) open the rehearsal deck, 200 pitches and 5,000 rehearsals');
+		const deck = await deckBench(browser, origin, phone);
+		done();
+		results = { firstLoad, precache: cache, coldStart: cold, save, search, today, deck };
 	} finally {
 		await browser.close();
 		await new Promise((r) => server.close(r));
@@ -224,6 +233,7 @@ async function main() {
 		}
 	}
 	rows.push(.../** @type {Array<[string, string, string?, string?]>} */ (today.rows));
+	for (const [label, value] of deckRows(results.deck)) rows.push([label, value]);
 	const w = [60, 22, 12];
 	console.log('');
 	console.log(`${'figure'.padEnd(w[0])}${'value'.padEnd(w[1])}${'budget'.padEnd(w[2])}result`);

@@ -3,6 +3,7 @@ import type { KithDB } from './database';
 import { draftsRepo } from './drafts.repo';
 import { entityRepo } from './entity.repo';
 import { interactionsRepo } from './interactions.repo';
+import { pitchesRepo } from './pitches.repo';
 import { settingsRepo } from './settings.repo';
 
 /** Every repository over one database. */
@@ -10,7 +11,7 @@ export function repos(db: KithDB) {
 	return {
 		contacts: contactsRepo(db),
 		interactions: interactionsRepo(db),
-		pitches: entityRepo(db.pitches),
+		pitches: pitchesRepo(db),
 		rehearsals: entityRepo(db.rehearsals),
 		recordings: entityRepo(db.recordings),
 		interviews: entityRepo(db.interviews),

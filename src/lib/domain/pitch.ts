@@ -41,6 +41,8 @@ export const rehearsalSchema = z.strictObject({
 	at: timestampSchema,
 	seconds: z.number().check(z.gte(0)),
 	rating: z.enum(RATINGS),
+	/** Words in the pitch's text at the time, so the speaking rate can be worked out later. */
+	words: z.optional(z.int().check(z.gte(0))),
 	recordingId: z.optional(idSchema)
 });
 export type Rehearsal = z.infer<typeof rehearsalSchema>;

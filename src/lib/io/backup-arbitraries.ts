@@ -191,6 +191,7 @@ export const rehearsal: fc.Arbitrary<Rehearsal> = fc.record(
 		at: timestamp,
 		seconds: nonNegative,
 		rating: fc.constantFrom(...RATINGS),
+		words: fc.nat(),
 		recordingId: id
 	},
 	{ requiredKeys: ['id', 'pitchId', 'at', 'seconds', 'rating'] }

@@ -111,3 +111,28 @@ export const interviews = {
 	debrief: bind(interviewService.debriefInterview),
 	calendarFile: bind(interviewService.interviewCalendarFile)
 };
+
+/** Pitches load their code (and the scheduler) on first use, never with Capture or Today. */
+const pitchesService = () => import('./pitches.service');
+type PitchesService = typeof import('./pitches.service');
+function lazy<K extends keyof PitchesService>(name: K) {
+	type F = PitchesService[K] extends (db: KithDB, ...rest: infer A) => infer R
+		? (...rest: A) => R
+		: never;
+	return (async (...rest: unknown[]) => {
+		const service = (await pitchesService())[name] as (db: KithDB, ...a: unknown[]) => unknown;
+		return service(getDb(), ...rest);
+	}) as unknown as F;
+}
+
+export const pitches = {
+	create: lazy('createPitch'),
+	update: lazy('updatePitch'),
+	duplicate: lazy('duplicatePitch'),
+	remove: lazy('deletePitch'),
+	restore: lazy('restorePitch'),
+	rate: lazy('rateRehearsal'),
+	saveRecording: lazy('saveRecording'),
+	removeRecording: lazy('deleteRecording'),
+	restoreRecording: lazy('restoreRecording')
+};
