@@ -57,6 +57,18 @@ async function readLive(db: KithDB, withInteractions: boolean): Promise<Snapshot
 	});
 }
 
+/** The contacts with the vCard lines they were imported with, so an export gives them back. */
+async function readExtras(
+	db: KithDB,
+	contacts: Contact[]
+): Promise<(Contact & { extra?: string[] })[]> {
+	const rows = await db.contactExtras.bulkGet(contacts.map((c) => c.id));
+	return contacts.map((c, i) => {
+		const lines = rows[i]?.lines;
+		return lines?.length ? { ...c, extra: lines } : c;
+	});
+}
+
 function dated(stem: string, now: Date, ext: string): string {
 	return `kith-${stem}-${toIsoDate(now)}.${ext}`;
 }
@@ -82,8 +94,9 @@ export async function exportAllVCards(
 	// Loaded before the transaction: awaiting anything else inside one would end it.
 	const { serializeVCards } = await import('$lib/io/vcard');
 	const { contacts } = await readLive(db, false);
+	const extras = await readExtras(db, contacts);
 	return {
-		text: serializeVCards(contacts, version),
+		text: serializeVCards(extras, version),
 		fileName: dated('contacts', now, 'vcf'),
 		mimeType: VCARD_MIME
 	};
@@ -99,8 +112,9 @@ export async function exportOneVCard(
 	const row = await db.contacts.get(id);
 	if (!row || row.deletedAt !== undefined) throw new ContactNotFoundError(id);
 	const contact = fromRow(row);
+	const [withExtra] = await readExtras(db, [contact]);
 	return {
-		text: serializeVCard(contact, version),
+		text: serializeVCard(withExtra!, version),
 		fileName: `${slug(contact.name)}.vcf`,
 		mimeType: VCARD_MIME
 	};
