@@ -18,10 +18,10 @@ import {
 	type SniffedCsv
 } from './csv-import';
 import type { ImportDraft, ImportKind, ImportProblem } from './import-plan';
+import { MAX_IMPORT_BYTES, tooBigMessage } from './import-limits';
 import { decodeVCardBytes, parseVCards, type ParsedCard } from './vcard';
 
-/** Larger than any address book or network export a person would bring; refused unread. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES, tooBigMessage };
 
 export type ParseOutcome =
 	| { kind: ImportKind; drafts: ImportDraft[]; problems: ImportProblem[] }
@@ -40,11 +40,6 @@ export type Progress = (done: number, total: number) => void;
 
 const CHUNK = 250;
 const SAMPLE_ROWS = 5;
-
-export function tooBigMessage(bytes: number): string {
-	const mb = (bytes / (1024 * 1024)).toFixed(1);
-	return `This file is ${mb} MB. Kith imports files up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, so it was not opened. Export fewer contacts at a time, or check that you picked the right file.`;
-}
 
 function looksLikeVCard(text: string): boolean {
 	return /^\s*BEGIN:VCARD/i.test(text.slice(0, 1000).replace(/^\uFEFF/, ''));

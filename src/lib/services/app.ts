@@ -12,6 +12,8 @@ import {
 	updateFollowUp
 } from './contacts.service';
 import type { ParsedBackup, RestoreMode } from './backup.service';
+import type { ImportReceipt } from './import.service';
+import type { ImportDecisions, ImportDraft, ImportPlan } from '$lib/io/import-plan';
 import { deleteAllData, summarizeData } from './data.service';
 import {
 	addSampleData,
@@ -64,4 +66,24 @@ export const backup = {
 export const data = {
 	summary: bind(summarizeData),
 	deleteAll: bind(deleteAllData)
+};
+
+/** Importing from other apps (duplicate planning, one transaction) loads on first use. */
+const importService = () => import('./import.service');
+
+export const importer = {
+	/** Finds likely duplicates of the rows among the kept contacts; writes nothing. */
+	async preview(drafts: ImportDraft[]) {
+		const { previewImport } = await importService();
+		return previewImport(getDb(), drafts);
+	},
+	/** Writes the import as decided, all or nothing. */
+	async run(plan: ImportPlan, decisions: ImportDecisions) {
+		const { runImport } = await importService();
+		return runImport(getDb(), plan, decisions);
+	},
+	async undo(receipt: ImportReceipt) {
+		const { undoImport } = await importService();
+		return undoImport(getDb(), receipt);
+	}
 };
