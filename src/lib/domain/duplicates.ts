@@ -61,6 +61,8 @@ export function normalizeEmail(email: string): string {
 
 /** The profile's handle ("ada-lovelace") of a LinkedIn profile link, or undefined for any other link. */
 export function linkedInHandle(link: string): string | undefined {
+	// Most links are not LinkedIn's; parsing each as a URL would cost more than this look.
+	if (!/linkedin\./i.test(link)) return undefined;
 	let url: URL;
 	try {
 		url = new URL(
@@ -86,8 +88,10 @@ export function linkedInHandle(link: string): string | undefined {
  * The keys two records share when they are likely one person. The name key needs the same
  * organisation, or no organisation on either side (a re-imported phone card usually has none).
  */
-export function matchKeys(c: Matchable): { key: string; reason: MatchReason }[] {
-	const keys: { key: string; reason: MatchReason }[] = [];
+export type MatchKey = { key: string; reason: MatchReason };
+
+export function matchKeys(c: Matchable): MatchKey[] {
+	const keys: MatchKey[] = [];
 	for (const email of c.emails) {
 		const e = normalizeEmail(email);
 		if (e) keys.push({ key: `e:${e}`, reason: 'email' });
@@ -106,14 +110,15 @@ export function matchKeys(c: Matchable): { key: string; reason: MatchReason }[] 
 export class MatchIndex<T> {
 	readonly #byKey = new Map<string, T>();
 
-	add(record: Matchable, value: T): void {
-		for (const { key } of matchKeys(record)) if (!this.#byKey.has(key)) this.#byKey.set(key, value);
+	/** `keys` saves working out a record's keys again when the caller has them. */
+	add(record: Matchable, value: T, keys = matchKeys(record)): void {
+		for (const { key } of keys) if (!this.#byKey.has(key)) this.#byKey.set(key, value);
 	}
 
 	/** The record `c` most likely repeats, with every reason that points at it. */
-	find(c: Matchable): { value: T; reasons: MatchReason[] } | undefined {
+	find(c: Matchable, keys = matchKeys(c)): { value: T; reasons: MatchReason[] } | undefined {
 		let found: { value: T; reasons: MatchReason[] } | undefined;
-		for (const { key, reason } of matchKeys(c)) {
+		for (const { key, reason } of keys) {
 			const value = this.#byKey.get(key);
 			if (value === undefined) continue;
 			if (!found) found = { value, reasons: [reason] };

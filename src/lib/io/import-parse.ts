@@ -4,6 +4,7 @@
  * big files (import.worker.ts) and says how far it has got; nothing here touches the database.
  */
 import { contactSchema, type ContactFields } from '$lib/domain/contact';
+import { matchKeys, type MatchKey } from '$lib/domain/duplicates';
 import { EXTRA_LINE_MAX, EXTRA_LINES_MAX } from '$lib/domain/contact-extra';
 import {
 	applyMapping,
@@ -24,7 +25,13 @@ import { decodeVCardBytes, parseVCards, type ParsedCard } from './vcard';
 export { MAX_IMPORT_BYTES, tooBigMessage };
 
 export type ParseOutcome =
-	| { kind: ImportKind; drafts: ImportDraft[]; problems: ImportProblem[] }
+	| {
+			kind: ImportKind;
+			drafts: ImportDraft[];
+			problems: ImportProblem[];
+			/** Each draft's duplicate-matching keys, worked out here to spare the page. */
+			keys?: MatchKey[][];
+	  }
 	| {
 			kind: 'mapping';
 			headers: string[];
@@ -37,6 +44,12 @@ export type ParseOutcome =
 	| { kind: 'error'; message: string };
 
 export type Progress = (done: number, total: number) => void;
+
+/** The outcome with every draft's match keys added. */
+export function withKeys(outcome: ParseOutcome): ParseOutcome {
+	if (outcome.kind === 'error' || outcome.kind === 'mapping') return outcome;
+	return { ...outcome, keys: outcome.drafts.map((d) => matchKeys(d)) };
+}
 
 const CHUNK = 250;
 const SAMPLE_ROWS = 5;

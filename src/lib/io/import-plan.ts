@@ -7,8 +7,10 @@
 import type { Contact, ContactFields } from '$lib/domain/contact';
 import {
 	MatchIndex,
+	matchKeys,
 	mergeFields,
 	sameFields,
+	type MatchKey,
 	type MatchReason,
 	type MergePreference
 } from '$lib/domain/duplicates';
@@ -48,13 +50,19 @@ export interface ImportPlan {
  * Finds, for each draft, a kept contact it likely repeats, or else an earlier row of the file.
  * `existing` should be the live contacts (the trash is not matched).
  */
-export function planImport(drafts: ImportDraft[], existing: readonly Contact[]): ImportPlan {
+export function planImport(
+	drafts: ImportDraft[],
+	existing: readonly Contact[],
+	/** Each draft's match keys, when the worker that read the file worked them out already. */
+	draftKeys?: MatchKey[][]
+): ImportPlan {
 	const kept = new MatchIndex<Contact>();
 	for (const c of existing) kept.add(c, c);
 	const rows = new MatchIndex<number>();
 	const duplicates: Duplicate[] = [];
 	drafts.forEach((draft, index) => {
-		const old = kept.find(draft);
+		const keys = draftKeys?.[index] ?? matchKeys(draft);
+		const old = kept.find(draft, keys);
 		if (old) {
 			const { id, name, organization } = old.value;
 			duplicates.push({
@@ -63,7 +71,7 @@ export function planImport(drafts: ImportDraft[], existing: readonly Contact[]):
 				reasons: old.reasons
 			});
 		} else {
-			const earlier = rows.find(draft);
+			const earlier = rows.find(draft, keys);
 			if (earlier) {
 				const first = drafts[earlier.value]!;
 				duplicates.push({
@@ -79,7 +87,7 @@ export function planImport(drafts: ImportDraft[], existing: readonly Contact[]):
 				});
 			}
 		}
-		rows.add(draft, index);
+		rows.add(draft, index, keys);
 	});
 	return { drafts, duplicates };
 }

@@ -5,7 +5,7 @@
  */
 import type { SniffedCsv } from './csv-import';
 import type { FromWorker, ToWorker } from './import-messages';
-import { mapRows, parseImport } from './import-parse';
+import { mapRows, parseImport, withKeys } from './import-parse';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let pending: SniffedCsv | undefined;
@@ -31,9 +31,9 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
 			const bytes = new Uint8Array(await message.file.arrayBuffer());
 			const { outcome, csv } = parseImport(bytes, message.name, progress);
 			pending = csv;
-			send({ type: 'result', outcome });
+			send({ type: 'result', outcome: withKeys(outcome) });
 		} else if (pending) {
-			send({ type: 'result', outcome: mapRows(pending, message.mapping, progress) });
+			send({ type: 'result', outcome: withKeys(mapRows(pending, message.mapping, progress)) });
 		} else {
 			send({ type: 'failed', message: 'Choose the file again: Kith no longer holds its rows.' });
 		}

@@ -14,6 +14,7 @@ import {
 import type { ParsedBackup, RestoreMode } from './backup.service';
 import type { ImportReceipt } from './import.service';
 import type { ImportDecisions, ImportDraft, ImportPlan } from '$lib/io/import-plan';
+import type { MatchKey } from '$lib/domain/duplicates';
 import { deleteAllData, summarizeData } from './data.service';
 import {
 	addSampleData,
@@ -73,9 +74,9 @@ const importService = () => import('./import.service');
 
 export const importer = {
 	/** Finds likely duplicates of the rows among the kept contacts; writes nothing. */
-	async preview(drafts: ImportDraft[]) {
+	async preview(drafts: ImportDraft[], keys?: MatchKey[][]) {
 		const { previewImport } = await importService();
-		return previewImport(getDb(), drafts);
+		return previewImport(getDb(), drafts, keys);
 	},
 	/** Writes the import as decided, all or nothing. */
 	async run(plan: ImportPlan, decisions: ImportDecisions) {

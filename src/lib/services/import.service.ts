@@ -8,6 +8,7 @@ import { repos } from '$lib/db/repos';
 import { fromRow } from '$lib/db/contacts.repo';
 import type { Contact } from '$lib/domain/contact';
 import type { ContactExtra } from '$lib/domain/contact-extra';
+import type { MatchKey } from '$lib/domain/duplicates';
 import { newId } from '$lib/domain/ids';
 import {
 	planImport,
@@ -26,10 +27,14 @@ export interface ImportPreview {
 }
 
 /** Finds the likely duplicates of `drafts` among the live contacts; writes nothing. */
-export async function previewImport(db: KithDB, drafts: ImportDraft[]): Promise<ImportPreview> {
+export async function previewImport(
+	db: KithDB,
+	drafts: ImportDraft[],
+	draftKeys?: MatchKey[][]
+): Promise<ImportPreview> {
 	const rows = await db.contacts.toArray();
 	const live = rows.filter((r) => r.deletedAt === undefined).map(fromRow);
-	const plan = planImport(drafts, live);
+	const plan = planImport(drafts, live, draftKeys);
 	const wanted = new Set(
 		plan.duplicates.flatMap((d) => (d.target.kind === 'existing' ? [d.target.id] : []))
 	);
@@ -75,7 +80,8 @@ export function runImport(
 				if (!lines.includes(line)) lines.push(line);
 			return { contactId, lines, updatedAt: now };
 		});
-		await r.contacts.bulkPut([...resolved.add, ...resolved.update]);
+		await r.contacts.putMany(resolved.add, { fresh: true });
+		await r.contacts.putMany(resolved.update);
 		if (extraRows.length) await db.contactExtras.bulkPut(extraRows);
 		return {
 			counts: resolved.counts,
@@ -109,7 +115,7 @@ export function undoImport(
 				const current = now.get(c.id);
 				return current !== undefined && current.updatedAt <= Math.max(receipt.at, c.updatedAt + 1);
 			});
-			await r.contacts.bulkPut(untouched);
+			await r.contacts.putMany(untouched);
 			for (const c of untouched) {
 				const old = receipt.extrasBefore[c.id];
 				if (old) await db.contactExtras.put(old);
