@@ -377,7 +377,7 @@ describe('older backups', () => {
 	it('restores a version 1 backup, which has no contactExtras table, with the real steps', async () => {
 		const file = await edited((d) => {
 			d.schemaVersion = 1;
-			delete d.tables.contactExtras;
+			delete (d.tables as Partial<typeof d.tables>).contactExtras;
 		});
 		const parsed = await parseBackup(file, { currentVersion: LATEST_VERSION });
 		expect(parsed.fileSchemaVersion).toBe(1);
