@@ -62,9 +62,15 @@ async function readExtras(
 	db: KithDB,
 	contacts: Contact[]
 ): Promise<(Contact & { extra?: string[] })[]> {
-	const rows = await db.contactExtras.bulkGet(contacts.map((c) => c.id));
-	return contacts.map((c, i) => {
-		const lines = rows[i]?.lines;
+	// Few contacts have extras: one look at a single contact, else one read of them all beats
+	// asking for every contact's id.
+	const rows =
+		contacts.length === 1
+			? [await db.contactExtras.get(contacts[0]!.id)]
+			: await db.contactExtras.toArray();
+	const byId = new Map(rows.filter((r) => r !== undefined).map((r) => [r.contactId, r.lines]));
+	return contacts.map((c) => {
+		const lines = byId.get(c.id);
 		return lines?.length ? { ...c, extra: lines } : c;
 	});
 }
