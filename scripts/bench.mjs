@@ -14,6 +14,7 @@ import { deckBench, deckRows, runDeckAlone } from './bench/deck.mjs';
 import { saveBench } from './bench/save.mjs';
 import { searchBench } from './bench/search.mjs';
 import { main as todayOnly, todayBench, todayRows } from './bench/today.mjs';
+import { importBench, importRows, runImportOnly } from './bench/import.mjs';
 import { CPU_THROTTLE, chromiumArgs, chromiumPath, phone, step } from './bench/util.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -50,7 +51,7 @@ async function main() {
 		const only = process.argv[process.argv.indexOf('--only') + 1];
 		if (only === 'today') return todayOnly();
 		if (only === 'deck') return void (await runDeckAlone());
-		throw new Error(`Unknown part: ${only}`);
+		if (only !== 'import') throw new Error(`Unknown part: ${only}`);
 	}
 	if (!existsSync(join(buildDir, 'sw.js'))) {
 		throw new Error('No build/sw.js: run `npm run build` first (npm run bench does).');
@@ -79,7 +80,12 @@ async function main() {
 	);
 
 	let results;
+	const only = process.argv.includes('--only')
+		? process.argv[process.argv.indexOf('--only') + 1]
+		: '';
 	try {
+		if (only === 'import')
+			return void (await runImportOnly(browser, origin, { outDir, contextOptions: phone }));
 		let done = step('(a) JavaScript of the first load of /capture and of the precache');
 		const firstLoad = await firstLoadJs(browser, origin, buildDir, phone);
 		const cache = await precache(buildDir);
@@ -114,7 +120,22 @@ async function main() {
 		done = step('(f) open the rehearsal deck, 200 pitches and 5,000 rehearsals');
 		const deck = await deckBench(browser, origin, phone);
 		done();
-		results = { firstLoad, precache: cache, coldStart: cold, save, search, today, deck };
+		done = step('(g) import 5,000 LinkedIn rows; export 10,000 contacts');
+		const imported = await importBench(browser, origin, {
+			outDir: join(outDir, 'import'),
+			contextOptions: phone
+		});
+		done();
+		results = {
+			firstLoad,
+			precache: cache,
+			coldStart: cold,
+			save,
+			search,
+			today,
+			deck,
+			import: imported
+		};
 	} finally {
 		await browser.close();
 		await new Promise((r) => server.close(r));
@@ -171,7 +192,7 @@ async function main() {
 		shown: `${today.check.value}×`,
 		budgetShown: `≤ ${today.check.budget}×`
 	});
-	const withinBudget = checks.every((c) => c.ok);
+	const withinBudget = checks.every((c) => c.ok) && results.import.withinBudget;
 
 	/** @type {Array<[string, string, string?, string?]>} */
 	const rows = [];
@@ -234,6 +255,7 @@ async function main() {
 	}
 	rows.push(.../** @type {Array<[string, string, string?, string?]>} */ (today.rows));
 	for (const [label, value] of deckRows(results.deck)) rows.push([label, value]);
+	rows.push(...importRows(results.import));
 	const w = [60, 22, 12];
 	console.log('');
 	console.log(`${'figure'.padEnd(w[0])}${'value'.padEnd(w[1])}${'budget'.padEnd(w[2])}result`);
@@ -244,6 +266,8 @@ async function main() {
 	for (const c of checks.filter((x) => !x.ok)) {
 		console.log(`OVER BUDGET: ${c.label}: ${c.shown}, budget ${c.budgetShown}`);
 	}
+	if (!results.import.withinBudget)
+		console.log(`OVER BUDGET: (e) import ratio ${results.import.importRatio}×`);
 	if (withinBudget) console.log('All budgets met.');
 
 	const durationSeconds = Math.round((performance.now() - started) / 100) / 10;

@@ -434,6 +434,12 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 		},
 		put: (contact: Contact) => table.put(toRow(contact)),
 		bulkPut: (contacts: Contact[]) => table.bulkPut(contacts.map(toRow)),
+		/**
+		 * Writes many contacts at once (an import). `fresh` says none of them is stored yet, which
+		 * spares IndexedDB from looking for rows to replace; a repeated id then fails the write.
+		 */
+		putMany: (contacts: Contact[], { fresh = false }: { fresh?: boolean } = {}) =>
+			fresh ? table.bulkAdd(contacts.map(toRow)) : table.bulkPut(contacts.map(toRow)),
 		remove: (id: string) => table.delete(id),
 		bulkRemove: (ids: string[]) => table.bulkDelete(ids),
 		search,

@@ -5,6 +5,7 @@
  */
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { Contact } from '$lib/domain/contact';
+import type { ContactExtra } from '$lib/domain/contact-extra';
 import type { Draft } from '$lib/domain/draft';
 import type { Interaction } from '$lib/domain/interaction';
 import type { Interview, Question } from '$lib/domain/interview';
@@ -27,6 +28,7 @@ export class KithDB extends Dexie {
 	questions!: EntityTable<Question, 'id'>;
 	drafts!: EntityTable<Draft, 'key'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	contactExtras!: EntityTable<ContactExtra, 'contactId'>;
 
 	/** `versions` lets the upgrade tests open the database as an older release declared it. */
 	constructor(name = DB_NAME, options?: DexieOptions, versions: DbVersion[] = VERSIONS) {

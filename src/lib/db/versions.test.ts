@@ -99,3 +99,17 @@ describe('upgrade harness', () => {
 		expect(await db.contacts.where('organization').equals('Acme').count()).toBe(1);
 	});
 });
+
+describe('version 2', () => {
+	it('adds an empty contactExtras table and keeps version 1 rows valid', async () => {
+		const { db, invalid } = await upgradeFrom(1, async (old) => {
+			const c = makeContact({ name: 'Ada' });
+			await old.contacts.put({ ...c, words: ['ada'] });
+		});
+		expect(invalid).toEqual([]);
+		expect(await db.contacts.count()).toBe(1);
+		expect(await db.contactExtras.count()).toBe(0);
+		await db.contactExtras.put({ contactId: 'x', lines: ['BDAY:19900101'], updatedAt: 1 });
+		expect((await db.contactExtras.get('x'))?.lines).toEqual(['BDAY:19900101']);
+	});
+});

@@ -27,6 +27,13 @@ export const VERSIONS: DbVersion[] = [
 			drafts: 'key, updatedAt',
 			settings: 'key'
 		}
+	},
+	{
+		version: 2,
+		stores: {
+			// vCard lines Kith has no field for, one row per contact (see domain/contact-extra.ts).
+			contactExtras: 'contactId'
+		}
 	}
 ];
 

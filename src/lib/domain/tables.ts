@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod/mini';
 import { contactSchema, type Contact } from './contact';
+import { contactExtraSchema, type ContactExtra } from './contact-extra';
 import { draftSchema, type Draft } from './draft';
 import { interactionSchema, type Interaction } from './interaction';
 import { interviewSchema, questionSchema, type Interview, type Question } from './interview';
@@ -27,7 +28,8 @@ export const TABLES = [
 	'interviews',
 	'questions',
 	'drafts',
-	'settings'
+	'settings',
+	'contactExtras'
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -42,6 +44,7 @@ export interface Tables {
 	questions: Question[];
 	drafts: Draft[];
 	settings: SettingRow[];
+	contactExtras: ContactExtra[];
 }
 
 /** The schema every row of each table must satisfy, the single source of truth for its shape. */
@@ -54,10 +57,11 @@ export const TABLE_SCHEMAS: Record<TableName, z.ZodMiniType> = {
 	interviews: interviewSchema,
 	questions: questionSchema,
 	drafts: draftSchema,
-	settings: settingRowSchema
+	settings: settingRowSchema,
+	contactExtras: contactExtraSchema
 };
 
-export const PRIMARY_KEYS: Record<TableName, 'id' | 'key'> = {
+export const PRIMARY_KEYS: Record<TableName, 'id' | 'key' | 'contactId'> = {
 	contacts: 'id',
 	interactions: 'id',
 	pitches: 'id',
@@ -66,5 +70,6 @@ export const PRIMARY_KEYS: Record<TableName, 'id' | 'key'> = {
 	interviews: 'id',
 	questions: 'id',
 	drafts: 'key',
-	settings: 'key'
+	settings: 'key',
+	contactExtras: 'contactId'
 };

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { CIRCLES } from '$lib/domain/circles';
 import type { Contact } from '$lib/domain/contact';
+import type { ContactExtra } from '$lib/domain/contact-extra';
 import type { Draft } from '$lib/domain/draft';
 import { CHANNELS, OUTCOMES, type Interaction } from '$lib/domain/interaction';
 import { QUESTION_CATEGORIES, type Interview, type Question } from '$lib/domain/interview';
@@ -288,6 +289,12 @@ export const settings: fc.Arbitrary<SettingRow[]> = fc
 	)
 	.map((values) => Object.entries(values).map(([key, value]) => ({ key, value }) as SettingRow));
 
+export const contactExtra: fc.Arbitrary<ContactExtra> = fc.record({
+	contactId: id,
+	lines: list(text(300, 1)),
+	updatedAt: timestamp
+});
+
 export const backupTables: fc.Arbitrary<BackupTables> = fc.record({
 	contacts: rows(contact, (r) => r.id),
 	interactions: rows(interaction, (r) => r.id),
@@ -297,7 +304,8 @@ export const backupTables: fc.Arbitrary<BackupTables> = fc.record({
 	interviews: rows(interview, (r) => r.id),
 	questions: rows(question, (r) => r.id),
 	drafts: rows(draft, (r) => r.key),
-	settings
+	settings,
+	contactExtras: rows(contactExtra, (r) => r.contactId)
 });
 
 /** A small, fixed dataset with a row or more in every table, for example-based tests. */
@@ -391,6 +399,9 @@ export function exampleTables(): BackupTables {
 		settings: [
 			{ key: 'wordsPerMinute', value: 150 },
 			{ key: 'myCard', value: { name: 'Me', links: [] } }
+		],
+		contactExtras: [
+			{ contactId: 'c2', lines: ['BDAY:19900101', 'X-PHONETIC-LAST-NAME:Angstrom'], updatedAt: t }
 		]
 	};
 }

@@ -13,8 +13,10 @@
 export type RawTables = Record<string, unknown[]>;
 export type BackupUpgrade = (tables: RawTables) => RawTables;
 
-// Version 1 is the only version so far.
-export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {};
+export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
+	// Version 2 adds contactExtras (vCard lines kept for export); older backups have none.
+	1: (tables) => ({ ...tables, contactExtras: tables.contactExtras ?? [] })
+};
 
 /** Runs every step from `from` up to `to`; versions without a step pass their rows through. */
 export function upgradeTables(

@@ -374,6 +374,17 @@ describe('parseBackup', () => {
 });
 
 describe('older backups', () => {
+	it('restores a version 1 backup, which has no contactExtras table, with the real steps', async () => {
+		const file = await edited((d) => {
+			d.schemaVersion = 1;
+			delete (d.tables as Partial<typeof d.tables>).contactExtras;
+		});
+		const parsed = await parseBackup(file, { currentVersion: LATEST_VERSION });
+		expect(parsed.fileSchemaVersion).toBe(1);
+		expect(parsed.tables.contactExtras).toEqual([]);
+		expect(parsed.tables.contacts.length).toBeGreaterThan(0);
+	});
+
 	// A pretend history: version 1 called the name `fullName` and had a table since dropped.
 	const upgrades = {
 		1: (t: RawTables): RawTables => ({

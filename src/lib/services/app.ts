@@ -12,6 +12,9 @@ import {
 	updateFollowUp
 } from './contacts.service';
 import type { ParsedBackup, RestoreMode } from './backup.service';
+import type { ImportReceipt } from './import.service';
+import type { ImportDecisions, ImportDraft, ImportPlan } from '$lib/io/import-plan';
+import type { MatchKey } from '$lib/domain/duplicates';
 import { deleteAllData, summarizeData } from './data.service';
 import * as interviewService from './interviews.service';
 import {
@@ -135,4 +138,24 @@ export const pitches = {
 	saveRecording: lazy('saveRecording'),
 	removeRecording: lazy('deleteRecording'),
 	restoreRecording: lazy('restoreRecording')
+};
+
+/** Importing from other apps (duplicate planning, one transaction) loads on first use. */
+const importService = () => import('./import.service');
+
+export const importer = {
+	/** Finds likely duplicates of the rows among the kept contacts; writes nothing. */
+	async preview(drafts: ImportDraft[], keys?: MatchKey[][]) {
+		const { previewImport } = await importService();
+		return previewImport(getDb(), drafts, keys);
+	},
+	/** Writes the import as decided, all or nothing. */
+	async run(plan: ImportPlan, decisions: ImportDecisions) {
+		const { runImport } = await importService();
+		return runImport(getDb(), plan, decisions);
+	},
+	async undo(receipt: ImportReceipt) {
+		const { undoImport } = await importService();
+		return undoImport(getDb(), receipt);
+	}
 };

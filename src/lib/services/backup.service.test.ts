@@ -122,7 +122,8 @@ describe('restoreBackup, replace', () => {
 				interviews: { ...none, unchanged: 1 },
 				questions: { ...none, unchanged: 1 },
 				drafts: { ...none, added: 1 },
-				settings: { ...none, unchanged: 2 }
+				settings: { ...none, unchanged: 2 },
+				contactExtras: { ...none, unchanged: 1 }
 			})
 		);
 		expect((await exportBackup(db, { ...opts, appVersion: 'x' })).text).toBe(file);

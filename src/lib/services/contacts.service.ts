@@ -153,17 +153,22 @@ export async function restoreContact(db: KithDB, id: string, now = Date.now()): 
  */
 export async function purgeContacts(db: KithDB, ids?: string[]): Promise<number> {
 	const r = repos(db);
-	return db.transaction('rw', [db.contacts, db.interactions, db.drafts], async () => {
-		const trashed = (await r.contacts.trash()).filter((c) => !ids || ids.includes(c.id));
-		const gone = trashed.map((c) => c.id);
-		await deleteContactsFully(db, gone);
-		return gone.length;
-	});
+	return db.transaction(
+		'rw',
+		[db.contacts, db.interactions, db.drafts, db.contactExtras],
+		async () => {
+			const trashed = (await r.contacts.trash()).filter((c) => !ids || ids.includes(c.id));
+			const gone = trashed.map((c) => c.id);
+			await deleteContactsFully(db, gone);
+			return gone.length;
+		}
+	);
 }
 
 /**
  * Removes contacts with their interactions and edit drafts; people they introduced stay, with
- * the introduction forgotten. Call inside a transaction over contacts, interactions and drafts.
+ * the introduction forgotten. Call inside a transaction over contacts, interactions, drafts and
+ * contactExtras.
  */
 export async function deleteContactsFully(db: KithDB, ids: string[]): Promise<void> {
 	const r = repos(db);
@@ -172,6 +177,7 @@ export async function deleteContactsFully(db: KithDB, ids: string[]): Promise<vo
 	await db.drafts.bulkDelete(ids.map(editDraftKey));
 	// Unsaved touchpoints with them too (`touchpoint:<id>` and `touchpoint:<id>:<touchpoint>`).
 	for (const id of ids) await db.drafts.where('key').startsWith(`touchpoint:${id}`).delete();
+	await db.contactExtras.bulkDelete(ids);
 	await r.contacts.bulkRemove(ids);
 }
 

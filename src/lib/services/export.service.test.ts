@@ -180,3 +180,24 @@ describe('exportKind', () => {
 		);
 	});
 });
+
+describe('vCard lines Kith has no field for', () => {
+	it('are written back into the contact’s card, and only into its own', async () => {
+		const db = await seeded();
+		await db.contactExtras.put({
+			contactId: ada.id,
+			lines: ['BDAY:18151210', 'X-KITH-TEST;TYPE=home:kept'],
+			updatedAt: 1
+		});
+		const all = await exportAllVCards(db, '4.0', now);
+		const parsed = parseVCards(all.text).cards;
+		expect(parsed.find((c) => c.name === 'Ada Lovelace')?.extra).toEqual(
+			expect.arrayContaining(['BDAY:18151210', 'X-KITH-TEST;TYPE=home:kept'])
+		);
+		expect(parsed.find((c) => c.name === 'Grace Hopper')?.extra ?? []).not.toContain(
+			'BDAY:18151210'
+		);
+		const one = await exportOneVCard(db, ada.id);
+		expect(one.text).toContain('X-KITH-TEST;TYPE=home:kept');
+	});
+});

@@ -57,6 +57,24 @@ async function readLive(db: KithDB, withInteractions: boolean): Promise<Snapshot
 	});
 }
 
+/** The contacts with the vCard lines they were imported with, so an export gives them back. */
+async function readExtras(
+	db: KithDB,
+	contacts: Contact[]
+): Promise<(Contact & { extra?: string[] })[]> {
+	// Few contacts have extras: one look at a single contact, else one read of them all beats
+	// asking for every contact's id.
+	const rows =
+		contacts.length === 1
+			? [await db.contactExtras.get(contacts[0]!.id)]
+			: await db.contactExtras.toArray();
+	const byId = new Map(rows.filter((r) => r !== undefined).map((r) => [r.contactId, r.lines]));
+	return contacts.map((c) => {
+		const lines = byId.get(c.id);
+		return lines?.length ? { ...c, extra: lines } : c;
+	});
+}
+
 function dated(stem: string, now: Date, ext: string): string {
 	return `kith-${stem}-${toIsoDate(now)}.${ext}`;
 }
@@ -82,8 +100,9 @@ export async function exportAllVCards(
 	// Loaded before the transaction: awaiting anything else inside one would end it.
 	const { serializeVCards } = await import('$lib/io/vcard');
 	const { contacts } = await readLive(db, false);
+	const extras = await readExtras(db, contacts);
 	return {
-		text: serializeVCards(contacts, version),
+		text: serializeVCards(extras, version),
 		fileName: dated('contacts', now, 'vcf'),
 		mimeType: VCARD_MIME
 	};
@@ -99,8 +118,9 @@ export async function exportOneVCard(
 	const row = await db.contacts.get(id);
 	if (!row || row.deletedAt !== undefined) throw new ContactNotFoundError(id);
 	const contact = fromRow(row);
+	const [withExtra] = await readExtras(db, [contact]);
 	return {
-		text: serializeVCard(contact, version),
+		text: serializeVCard(withExtra!, version),
 		fileName: `${slug(contact.name)}.vcf`,
 		mimeType: VCARD_MIME
 	};

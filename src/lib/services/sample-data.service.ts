@@ -23,14 +23,18 @@ export async function addSampleData(db: KithDB, now = Date.now()): Promise<numbe
  */
 export async function removeSampleData(db: KithDB): Promise<number> {
 	const r = repos(db);
-	return db.transaction('rw', [db.contacts, db.interactions, db.drafts, db.settings], async () => {
-		const ids = (await r.settings.get('sampleContactIds')) ?? [];
-		const there = (await db.contacts.bulkGet(ids)).filter((c) => c !== undefined).length;
-		// A real contact may have been linked to a sample introducer; keep it, forget the link.
-		await deleteContactsFully(db, ids);
-		await r.settings.remove('sampleContactIds');
-		return there;
-	});
+	return db.transaction(
+		'rw',
+		[db.contacts, db.interactions, db.drafts, db.settings, db.contactExtras],
+		async () => {
+			const ids = (await r.settings.get('sampleContactIds')) ?? [];
+			const there = (await db.contacts.bulkGet(ids)).filter((c) => c !== undefined).length;
+			// A real contact may have been linked to a sample introducer; keep it, forget the link.
+			await deleteContactsFully(db, ids);
+			await r.settings.remove('sampleContactIds');
+			return there;
+		}
+	);
 }
 
 export interface SampleDataSummary {

@@ -18,7 +18,8 @@ const TABLE_LABELS: Record<TableName, [one: string, many: string]> = {
 	interviews: ['interview', 'interviews'],
 	questions: ['question', 'questions'],
 	drafts: ['unsaved form', 'unsaved forms'],
-	settings: ['setting', 'settings']
+	settings: ['setting', 'settings'],
+	contactExtras: ['contact’s extra vCard details', 'contacts’ extra vCard details']
 };
 
 export function countOf(n: number, table: TableName): string {

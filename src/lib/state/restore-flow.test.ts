@@ -20,7 +20,8 @@ const parsed = {
 		interviews: [],
 		questions: [],
 		drafts: [],
-		settings: [{ key: 'lastBackupAt', value: 1 }]
+		settings: [{ key: 'lastBackupAt', value: 1 }],
+		contactExtras: []
 	}
 } as unknown as ParsedBackup;
 const counts = {

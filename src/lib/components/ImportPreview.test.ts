@@ -1,0 +1,82 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { Duplicate, ImportDraft } from '$lib/io/import-plan';
+import ImportPreview from './ImportPreview.svelte';
+
+const drafts: ImportDraft[] = [
+	{
+		line: 5,
+		name: 'Ada Lovelace',
+		organization: 'Engines',
+		emails: [],
+		phones: [],
+		links: [],
+		tags: []
+	},
+	{ line: 6, name: 'Sam Lee', emails: [], phones: [], links: [], tags: [] }
+];
+const duplicates: Duplicate[] = [
+	{
+		index: 0,
+		target: { kind: 'existing', id: 'a', name: 'Ada Lovelace', organization: 'Engines' },
+		reasons: ['email', 'name']
+	}
+];
+
+function setup(counts = { added: 1, updated: 1, skipped: 0, unchanged: 0, combined: 0 }) {
+	const props = {
+		fileName: 'Connections.csv',
+		source: 'LinkedIn connections',
+		drafts,
+		duplicates,
+		counts,
+		choiceOf: () => 'merge' as const,
+		prefer: 'existing' as const,
+		problems: [{ line: 9, reason: 'This row has no name, so it was not imported.' }],
+		busy: false,
+		onChoose: vi.fn(),
+		onChooseAll: vi.fn(),
+		onPrefer: vi.fn(),
+		onImport: vi.fn(),
+		onCancel: vi.fn()
+	};
+	render(ImportPreview, { props });
+	return props;
+}
+
+describe('ImportPreview', () => {
+	it('shows the counts, each duplicate with its reasons, and the unreadable rows by line', () => {
+		setup();
+		const counts = screen.getByRole('list', { name: 'What the import will do' });
+		expect(counts.textContent).toMatch(/1\s*new contact/);
+		expect(counts.textContent).toMatch(/1\s*problem found while reading/);
+		const group = screen.getByRole('group', { name: 'Line 5: Ada Lovelace (Engines)' });
+		expect(group.textContent?.replace(/\s+/g, ' ')).toContain(
+			'in your contacts (same email, same name and organisation)'
+		);
+		expect(within(group).getByRole('radio', { name: 'Merge' })).toHaveProperty('checked', true);
+		const problems = screen.getByRole('list', { name: 'Rows that could not be read' });
+		expect(problems.textContent).toContain('Line 9: This row has no name');
+	});
+
+	it('passes up a choice for one duplicate, for all, and the merge preference', async () => {
+		const props = setup();
+		const group = screen.getByRole('group', { name: 'Line 5: Ada Lovelace (Engines)' });
+		await fireEvent.click(within(group).getByRole('radio', { name: 'Skip' }));
+		expect(props.onChoose).toHaveBeenCalledWith(0, 'skip');
+		await fireEvent.click(screen.getByRole('button', { name: 'Add all anyway' }));
+		expect(props.onChooseAll).toHaveBeenCalledWith('add');
+		await fireEvent.click(screen.getByRole('checkbox', { name: /use the file’s value/ }));
+		expect(props.onPrefer).toHaveBeenCalledWith('incoming');
+		await fireEvent.click(screen.getByRole('button', { name: 'Import 2 contacts' }));
+		expect(props.onImport).toHaveBeenCalled();
+	});
+
+	it('offers no import when nothing would be written', () => {
+		setup({ added: 0, updated: 0, skipped: 1, unchanged: 1, combined: 0 });
+		expect(screen.getByRole('button', { name: 'Nothing to import' })).toHaveProperty(
+			'disabled',
+			true
+		);
+	});
+});

@@ -1,0 +1,229 @@
+/**
+ * Reads a file picked for import into contact drafts: vCard (.vcf) or CSV (LinkedIn, Google, or
+ * any other CSV, which waits for the person to say what each column holds). Runs in a worker for
+ * big files (import.worker.ts) and says how far it has got; nothing here touches the database.
+ */
+import { contactSchema, type ContactFields } from '$lib/domain/contact';
+import { matchKeys, type MatchKey } from '$lib/domain/duplicates';
+import { EXTRA_LINE_MAX, EXTRA_LINES_MAX } from '$lib/domain/contact-extra';
+import {
+	applyMapping,
+	CsvError,
+	googleDrafts,
+	guessMapping,
+	linkedInDrafts,
+	sniffCsv,
+	type CsvField,
+	type CsvMapping,
+	type CsvRow,
+	type SniffedCsv
+} from './csv-import';
+import type { ImportDraft, ImportKind, ImportProblem } from './import-plan';
+import { MAX_IMPORT_BYTES, tooBigMessage } from './import-limits';
+import { decodeVCardBytes, parseVCards, type ParsedCard } from './vcard';
+
+export { MAX_IMPORT_BYTES, tooBigMessage };
+
+export type ParseOutcome =
+	| {
+			kind: ImportKind;
+			drafts: ImportDraft[];
+			problems: ImportProblem[];
+			/** Each draft's duplicate-matching keys, worked out here to spare the page. */
+			keys?: MatchKey[][];
+	  }
+	| {
+			kind: 'mapping';
+			headers: string[];
+			/** The first rows, for the mapping step's preview. */
+			sample: CsvRow[];
+			rowCount: number;
+			mapping: CsvMapping;
+			problems: ImportProblem[];
+	  }
+	| { kind: 'error'; message: string };
+
+export type Progress = (done: number, total: number) => void;
+
+/** The outcome with every draft's match keys added. */
+export function withKeys(outcome: ParseOutcome): ParseOutcome {
+	if (outcome.kind === 'error' || outcome.kind === 'mapping') return outcome;
+	return { ...outcome, keys: outcome.drafts.map((d) => matchKeys(d)) };
+}
+
+const CHUNK = 250;
+const SAMPLE_ROWS = 5;
+
+function looksLikeVCard(text: string): boolean {
+	return /^\s*BEGIN:VCARD/i.test(text.slice(0, 1000).replace(/^\uFEFF/, ''));
+}
+
+function looksLikeBackup(name: string, bytes: Uint8Array): boolean {
+	if (/\.json$/i.test(name)) return true;
+	const head = new TextDecoder().decode(bytes.subarray(0, 200));
+	return /^\s*\{/.test(head) && head.includes('kith-backup');
+}
+
+const BACKUP_MESSAGE =
+	'This looks like a Kith backup. Backups are put back from “Restore a backup” in Settings, which keeps everything in them; import is for contacts from other apps.';
+
+/**
+ * The drafts in a picked file, or the columns of a CSV that needs a mapping, or why the file
+ * cannot be imported. `progress` is called as rows are read.
+ */
+export function parseImport(
+	bytes: Uint8Array,
+	fileName: string,
+	progress: Progress = () => {}
+): { outcome: ParseOutcome; csv?: SniffedCsv } {
+	if (bytes.length > MAX_IMPORT_BYTES) {
+		return { outcome: { kind: 'error', message: tooBigMessage(bytes.length) } };
+	}
+	if (bytes.length === 0) {
+		return {
+			outcome: {
+				kind: 'error',
+				message: 'This file is empty. Choose the file again, or export it again.'
+			}
+		};
+	}
+	if (looksLikeBackup(fileName, bytes))
+		return { outcome: { kind: 'error', message: BACKUP_MESSAGE } };
+	const isVcf = /\.(vcf|vcard)$/i.test(fileName);
+	const isCsv = /\.(csv|tsv|txt)$/i.test(fileName);
+	if (isVcf || (!isCsv && looksLikeVCard(new TextDecoder().decode(bytes.subarray(0, 1000))))) {
+		return { outcome: fromVCards(decodeVCardBytes(bytes), progress) };
+	}
+	try {
+		progress(0, 1);
+		const csv = sniffCsv(bytes);
+		switch (csv.kind) {
+			case 'linkedin':
+			case 'google':
+				return { outcome: chunked(csv, progress) };
+			case 'generic':
+				return {
+					outcome: {
+						kind: 'mapping',
+						headers: csv.headers,
+						sample: csv.rows.slice(0, SAMPLE_ROWS),
+						rowCount: csv.rows.length,
+						mapping: guessMapping(csv.headers),
+						problems: csv.problems
+					},
+					csv
+				};
+			case 'unknown':
+				return {
+					outcome: {
+						kind: 'error',
+						message:
+							'Kith could not find a row naming the columns (such as Name, Email, Company) at the top of this file. Add one as the first row, or export the file again with headers, and try again.'
+					}
+				};
+		}
+	} catch (error) {
+		if (error instanceof CsvError) return { outcome: { kind: 'error', message: error.message } };
+		throw error;
+	}
+}
+
+/** LinkedIn and Google rows, a chunk at a time so the progress bar moves. */
+function chunked(csv: SniffedCsv, progress: Progress): ParseOutcome {
+	const read = csv.kind === 'linkedin' ? linkedInDrafts : googleDrafts;
+	const drafts: ImportDraft[] = [];
+	const problems: ImportProblem[] = csv.problems.map(toProblem);
+	const total = csv.rows.length;
+	for (let start = 0; start < total; start += CHUNK) {
+		const part = read({ ...csv, rows: csv.rows.slice(start, start + CHUNK), problems: [] });
+		drafts.push(...part.drafts);
+		problems.push(...part.problems.map(toProblem));
+		progress(Math.min(start + CHUNK, total), total);
+	}
+	if (total === 0) progress(1, 1);
+	return { kind: csv.kind as 'linkedin' | 'google', drafts, problems };
+}
+
+function toProblem(p: { line: number; reason: string; name?: string }): ImportProblem {
+	return p.name
+		? { line: p.line, reason: p.reason, name: p.name }
+		: { line: p.line, reason: p.reason };
+}
+
+/** Rows of a generic CSV read with the columns as the person mapped them. */
+export function mapRows(
+	csv: SniffedCsv,
+	mapping: CsvMapping,
+	progress: Progress = () => {}
+): ParseOutcome {
+	try {
+		const drafts: ImportDraft[] = [];
+		const problems: ImportProblem[] = csv.problems.map(toProblem);
+		const total = csv.rows.length;
+		for (let start = 0; start < total; start += CHUNK) {
+			const part = applyMapping(csv.rows.slice(start, start + CHUNK), mapping);
+			drafts.push(...part.drafts);
+			problems.push(...part.problems.map(toProblem));
+			progress(Math.min(start + CHUNK, total), total);
+		}
+		problems.sort((a, b) => a.line - b.line);
+		return { kind: 'generic', drafts, problems };
+	} catch (error) {
+		if (error instanceof CsvError) return { kind: 'error', message: error.message };
+		throw error;
+	}
+}
+
+function fromVCards(text: string, progress: Progress): ParseOutcome {
+	progress(0, 1);
+	const { cards, errors } = parseVCards(text);
+	const problems: ImportProblem[] = errors.map(toProblem);
+	const drafts: ImportDraft[] = [];
+	cards.forEach((card, i) => {
+		const draft = cardToDraft(card);
+		if (draft) drafts.push(draft);
+		else
+			problems.push({
+				line: card.line,
+				name: card.name,
+				reason: 'This card could not be read, so it was not imported.'
+			});
+		if (i % CHUNK === 0) progress(i, cards.length);
+	});
+	progress(1, 1);
+	if (drafts.length === 0) {
+		const first = problems[0];
+		return {
+			kind: 'error',
+			message: first
+				? `No contact in this file could be read. ${first.reason}${first.line > 1 ? ` (line ${first.line})` : ''}`
+				: 'No contact card found in this file.'
+		};
+	}
+	problems.sort((a, b) => a.line - b.line);
+	return { kind: 'vcard', drafts, problems };
+}
+
+function cardToDraft(card: ParsedCard): ImportDraft | undefined {
+	const fields: ContactFields = {
+		name: card.name,
+		emails: card.emails,
+		phones: card.phones,
+		links: card.links,
+		tags: card.tags
+	};
+	if (card.organization) fields.organization = card.organization;
+	if (card.role) fields.role = card.role;
+	if (card.notes) fields.notes = card.notes;
+	if (!contactSchema.safeParse({ ...fields, id: 'x', createdAt: 0, updatedAt: 0 }).success) {
+		return undefined;
+	}
+	const draft: ImportDraft = { ...fields, line: card.line };
+	const extra = card.extra
+		.filter((l) => l.length > 0 && l.length <= EXTRA_LINE_MAX)
+		.slice(0, EXTRA_LINES_MAX);
+	if (extra.length) draft.extra = extra;
+	return draft;
+}
+
+export type { CsvField, CsvMapping, CsvRow };

@@ -1,0 +1,271 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { parseVCards } from '../src/lib/io/vcard';
+import { capture, goOffline, openControlled, storedContacts } from './support/app';
+
+const LINKEDIN = [
+	'Notes:',
+	'"Some connections do not share their email address."',
+	'',
+	'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+	'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,,Analytical Engines,Archivist,15 Mar 2024',
+	'Grace,Hopper,https://www.linkedin.com/in/grace-hopper,grace@example.org,US Navy,Rear admiral,1/8/18',
+	'Sam,Lee,https://www.linkedin.com/in/sam-lee,,Acme,Designer,6-Feb-26',
+	'Samuel,Lee,https://www.linkedin.com/in/sam-lee/,sam@example.org,Acme,,6-Feb-26',
+	',,https://www.linkedin.com/in/nobody,,,,15 Mar 2024',
+	'Noor,Haddad,https://www.linkedin.com/in/noor,,Library,,someday'
+].join('\n');
+
+function file(name: string, text: string, mimeType = 'text/csv') {
+	return { name, mimeType, buffer: Buffer.from(text, 'utf8') };
+}
+
+/** Opens the import page from Settings, offline, as a person would. */
+async function openImport(page: Page, context: import('@playwright/test').BrowserContext) {
+	await goOffline(context, page);
+	await page.getByRole('link', { name: 'Settings', exact: true }).click();
+	await page.getByRole('link', { name: 'Import from a file' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Import contacts' })).toBeVisible();
+}
+
+function count(page: Page, label: RegExp) {
+	return page
+		.getByRole('list', { name: 'What the import will do' })
+		.getByRole('listitem')
+		.filter({ hasText: label });
+}
+
+test('imports LinkedIn connections through the preview: skip one, merge another', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/');
+	await capture(page, 'Ada Lovelace', { organization: 'Analytical Engines' });
+	await capture(page, 'Grace Hopper', { organization: 'US Navy' });
+	await openImport(page, context);
+
+	await page
+		.getByLabel('File to import (.vcf or .csv)')
+		.setInputFiles(file('Connections.csv', LINKEDIN));
+	await expect(page.getByRole('heading', { name: 'Ready to import' })).toBeVisible();
+	await expect(page.getByText('3 likely duplicates')).toBeVisible();
+
+	const ada = page.getByRole('group', { name: 'Line 5: Ada Lovelace (Analytical Engines)' });
+	await expect(ada).toContainText('in your contacts (same name and organisation)');
+	await ada.getByRole('radio', { name: 'Skip' }).check();
+	const grace = page.getByRole('group', { name: 'Line 6: Grace Hopper (US Navy)' });
+	await expect(grace.getByRole('radio', { name: 'Merge' })).toBeChecked();
+	const samuel = page.getByRole('group', { name: 'Line 8: Samuel Lee (Acme)' });
+	await expect(samuel).toContainText('on line 7 of this file (same LinkedIn profile)');
+
+	await expect(count(page, /new contact/)).toHaveText('1 new contact');
+	await expect(count(page, /updated/)).toHaveText('1 contact you have, updated');
+	await expect(count(page, /skipped/)).toHaveText('1 skipped');
+	await expect(count(page, /joined/)).toHaveText('1 row joined with another row of the file');
+
+	const problems = page.getByRole('list', { name: 'Rows that could not be read' });
+	await expect(problems.getByRole('listitem')).toHaveCount(2);
+	await expect(problems).toContainText('Line 9: This row has no name');
+	await expect(problems).toContainText(
+		'Line 10 (Noor Haddad): The date “someday” could not be read'
+	);
+
+	await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
+	await expect(page.getByText('Import done: 1 added, 1 updated, 1 skipped.')).toBeVisible();
+
+	const stored = (await storedContacts(page)).filter((c) => c.deletedAt === undefined);
+	expect(stored.map((c) => c.name).sort()).toEqual(['Ada Lovelace', 'Grace Hopper', 'Sam Lee']);
+	const byName = new Map(stored.map((c) => [c.name, c]));
+	expect(byName.get('Ada Lovelace')).toMatchObject({ links: [], tags: [] });
+	expect(byName.get('Grace Hopper')).toMatchObject({
+		circle: 'online',
+		metAt: 'LinkedIn',
+		role: 'Rear admiral',
+		emails: ['grace@example.org'],
+		links: ['https://www.linkedin.com/in/grace-hopper'],
+		tags: ['LinkedIn']
+	});
+	expect(byName.get('Sam Lee')).toMatchObject({
+		circle: 'online',
+		metAt: 'LinkedIn',
+		metOn: '2026-02-06',
+		emails: ['sam@example.org'],
+		links: ['https://www.linkedin.com/in/sam-lee'],
+		tags: ['LinkedIn']
+	});
+
+	await page.getByRole('link', { name: 'See your contacts' }).click();
+	for (const name of ['Ada Lovelace', 'Grace Hopper', 'Sam Lee'])
+		await expect(page.getByRole('link', { name: new RegExp(name) })).toBeVisible();
+});
+
+test('undoes an import right after it', async ({ page, context }) => {
+	await openControlled(page, '/');
+	await capture(page, 'Grace Hopper', { organization: 'US Navy' });
+	const before = (await storedContacts(page))[0];
+	await openImport(page, context);
+	await page
+		.getByLabel('File to import (.vcf or .csv)')
+		.setInputFiles(file('Connections.csv', LINKEDIN));
+	await page.getByRole('button', { name: /^Import \d+ contacts$/ }).click();
+	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
+	expect((await storedContacts(page)).length).toBe(3);
+	await page.getByRole('button', { name: 'Undo import' }).click();
+	await expect(page.getByRole('heading', { name: 'Import taken back' })).toBeVisible();
+	expect(await storedContacts(page)).toEqual([before]);
+});
+
+test('reads any other spreadsheet through the column mapping', async ({ page, context }) => {
+	await openControlled(page, '/');
+	await openImport(page, context);
+	const sheet = [
+		'Full name,E-mail,Company,About them,Shoe size',
+		'Ines Moreau,ines@example.org,Médiathèque Centrale,Met at the job fair,38',
+		'Rui Costa,rui@example.org,Arquivo Municipal,Knows the archive team,42'
+	].join('\r\n');
+	await page.getByLabel('File to import (.vcf or .csv)').setInputFiles(file('fair.csv', sheet));
+	await expect(page.getByRole('heading', { name: 'Which column holds what?' })).toBeVisible();
+	await expect(page.getByLabel('Column “Full name”')).toHaveValue('name');
+	await expect(page.getByLabel('Column “Company”')).toHaveValue('organization');
+	await expect(page.getByLabel('Column “About them”')).toHaveValue('');
+
+	const preview = page.getByRole('list', { name: 'How the first rows will read' });
+	await expect(preview).not.toContainText('Met at the job fair');
+	await page.getByLabel('Column “About them”').selectOption({ label: 'Notes' });
+	await expect(preview.getByRole('listitem').first()).toContainText(/Notes\s*Met at the job fair/);
+
+	await page.getByLabel('Column “Full name”').selectOption({ label: 'Leave out' });
+	await expect(page.getByRole('alert')).toContainText('Choose the column with the names');
+	await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
+	await page.getByLabel('Column “Full name”').selectOption({ label: 'Full name' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+
+	await expect(count(page, /new contact/)).toHaveText('2 new contacts');
+	await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
+	const stored = await storedContacts(page);
+	expect(stored.find((c) => c.name === 'Ines Moreau')).toMatchObject({
+		emails: ['ines@example.org'],
+		organization: 'Médiathèque Centrale',
+		notes: 'Met at the job fair'
+	});
+	// The shoe size column was left out.
+	expect(JSON.stringify(stored)).not.toContain('"38"');
+});
+
+test('keeps a vCard property Kith has no field for, and exports it back', async ({
+	page,
+	context
+}, info) => {
+	await openControlled(page, '/');
+	await openImport(page, context);
+	const card = [
+		'BEGIN:VCARD',
+		'VERSION:3.0',
+		'FN:Zoë Ångström',
+		'ORG:Bibliothèque nationale',
+		'EMAIL;TYPE=INTERNET:zoe@example.org',
+		'BDAY:1990-04-01',
+		'X-FAVOURITE-BOOK:The Name of the Rose',
+		'END:VCARD',
+		''
+	].join('\r\n');
+	await page
+		.getByLabel('File to import (.vcf or .csv)')
+		.setInputFiles(file('zoe.vcf', card, 'text/vcard'));
+	await page.getByRole('button', { name: 'Import 1 contact' }).click();
+	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
+
+	await page.getByRole('link', { name: 'Settings', exact: true }).click();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Contacts as vCard (.vcf)' }).click();
+	const path = info.outputPath('out.vcf');
+	await (await download).saveAs(path);
+	const text = await readFile(path, 'utf8');
+	const [zoe] = parseVCards(text).cards;
+	expect(zoe).toMatchObject({ name: 'Zoë Ångström', emails: ['zoe@example.org'] });
+	expect(zoe!.extra).toEqual(
+		expect.arrayContaining(['BDAY:1990-04-01', 'X-FAVOURITE-BOOK:The Name of the Rose'])
+	);
+});
+
+test('refuses files it cannot read, saying why, and writes nothing', async ({
+	page,
+	context
+}, info) => {
+	await openControlled(page, '/');
+	await openImport(page, context);
+	const input = page.getByLabel('File to import (.vcf or .csv)');
+	const alert = page.getByRole('alert');
+
+	await input.setInputFiles(file('empty.csv', ''));
+	await expect(alert).toContainText('This file is empty');
+	await expect(alert).toContainText('Nothing was imported.');
+
+	await input.setInputFiles(
+		file('cut.vcf', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Short\r\nNOTE:The fi', 'text/vcard')
+	);
+	await expect(alert).toContainText('cut short');
+
+	await input.setInputFiles({
+		name: 'photo.vcf',
+		mimeType: 'text/vcard',
+		buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3])
+	});
+	await expect(alert).toContainText('binary data');
+
+	await input.setInputFiles(
+		file('list.csv', 'Ada Lovelace,ada@example.org\nGrace Hopper,grace@example.org\n')
+	);
+	await expect(alert).toContainText('could not find a row naming the columns');
+
+	await input.setInputFiles(
+		file('kith-backup.json', '{"format":"kith-backup"}', 'application/json')
+	);
+	await expect(alert).toContainText('Restore a backup');
+
+	const huge = info.outputPath('huge.csv');
+	await writeFile(huge, Buffer.alloc(50 * 1024 * 1024, 'a'));
+	await input.setInputFiles(huge);
+	await expect(alert).toContainText('This file is 50.0 MB');
+
+	expect(await storedContacts(page)).toEqual([]);
+});
+
+test('reads a 5,000-row Connections.csv off the main thread with a progress bar', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/');
+	await openImport(page, context);
+	const rows = Array.from(
+		{ length: 5000 },
+		(_, i) =>
+			`First${i},Last${i},https://www.linkedin.com/in/person-${i},,Company ${i % 300},Role ${i % 40},15 Mar 2024`
+	);
+	const csv = [
+		'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+		...rows
+	].join('\n');
+	// Every value the bar shows, and whether the page kept answering while the file was read.
+	await page.evaluate(() => {
+		const w = window as unknown as { seen: number[]; ticks: number };
+		w.seen = [];
+		w.ticks = 0;
+		new MutationObserver(() => {
+			const bar = document.querySelector('[role=progressbar][aria-valuenow]');
+			if (bar) w.seen.push(Number(bar.getAttribute('aria-valuenow')));
+		}).observe(document.body, { subtree: true, childList: true, attributes: true });
+		setInterval(() => w.ticks++, 10);
+	});
+	await page
+		.getByLabel('File to import (.vcf or .csv)')
+		.setInputFiles(file('Connections.csv', csv));
+	await expect(count(page, /new contact/)).toHaveText('5000 new contacts', { timeout: 30_000 });
+	const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+	expect(seen.length).toBeGreaterThan(0);
+	await page.getByRole('button', { name: 'Import 5000 contacts' }).click();
+	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible({ timeout: 30_000 });
+	expect((await storedContacts(page)).length).toBe(5000);
+});
