@@ -94,6 +94,8 @@ export default defineConfig({
 		include: ['src/**/*.test.ts'],
 		environment: 'jsdom',
 		setupFiles: ['src/vitest-setup.ts'],
-		restoreMocks: true
+		restoreMocks: true,
+		// Property tests run hundreds of cases; a busy 2-core CI machine needs more than 5 s for some.
+		testTimeout: 30_000
 	}
 });
