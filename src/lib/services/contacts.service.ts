@@ -113,6 +113,8 @@ export async function updateContact(
 			return { ok: false, errors: {}, current: existing };
 		const contact: Contact = {
 			...parsed.value,
+			// Kept outside the form: the edit form does not show them, so saving must not drop them.
+			...(existing.introRequests ? { introRequests: existing.introRequests } : {}),
 			id,
 			createdAt: existing.createdAt,
 			updatedAt: Math.max(now, existing.updatedAt + 1),
