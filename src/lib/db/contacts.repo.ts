@@ -463,6 +463,35 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 			const tags = (await table.orderBy('tags').uniqueKeys()) as string[];
 			return tags.sort((a, b) => a.localeCompare(b));
 		},
+		/** Everyone introduced by any of `ids`, live or in the trash (a referral chain, level by level). */
+		async introducedByAny(ids: string[]): Promise<Contact[]> {
+			const rows = await table.where('introducedById').anyOf(ids).toArray();
+			return rows.map(fromRow);
+		},
+		/** Live contacts with an intro request not yet done (few; no index, so every row is looked at). */
+		async withOpenIntroRequests(): Promise<Contact[]> {
+			const rows = await table
+				.filter((c) => isLive(c) && !!c.introRequests?.some((r) => r.doneAt === undefined))
+				.toArray();
+			return rows.map(fromRow);
+		},
+		/** What the Network page counts, for every contact (trashed ones too: they may start a chain). */
+		async network(): Promise<
+			Array<Pick<Contact, 'id' | 'name' | 'circle' | 'introducedById' | 'deletedAt'>>
+		> {
+			const out: Array<Pick<Contact, 'id' | 'name' | 'circle' | 'introducedById' | 'deletedAt'>> =
+				[];
+			await table.each((c) =>
+				out.push({
+					id: c.id,
+					name: c.name,
+					circle: c.circle,
+					introducedById: c.introducedById,
+					deletedAt: c.deletedAt
+				})
+			);
+			return out;
+		},
 		/** Live contacts for pickers: names only matter, so no notes are copied around. */
 		async names(): Promise<ContactRef[]> {
 			const out: ContactRef[] = [];
