@@ -63,7 +63,10 @@ export type ContactForm = z.infer<typeof contactFormSchema>;
 /** Enough of a contact to name it in a list or a picker. */
 export type ContactRef = Pick<Contact, 'id' | 'name' | 'organization'>;
 
-export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+export type ContactFields = Omit<
+	Contact,
+	'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'mergedIntoId' | 'introRequests'
+>;
 export type FieldErrors = Partial<Record<string, string>>;
 export type FormResult = { ok: true; value: ContactFields } | { ok: false; errors: FieldErrors };
 

@@ -32,7 +32,12 @@ const interview = (id: string, contactId: string, referralIds: string[]): Interv
 
 describe('merge choices', () => {
 	it('keep the staying contact’s values, fill its gaps, and join lists and notes', () => {
-		const keep = makeContact({ name: 'Maya L.', organization: 'Acme', notes: 'Met at the fair', tags: ['mentor'] });
+		const keep = makeContact({
+			name: 'Maya L.',
+			organization: 'Acme',
+			notes: 'Met at the fair',
+			tags: ['mentor']
+		});
 		const other = makeContact({
 			name: 'Maya Lopez',
 			role: 'Archivist',

@@ -63,7 +63,8 @@ export function differs(keep: Contact, other: Contact, field: MergeField): boole
 export function defaultChoices(keep: Contact, other: Contact): MergeChoices {
 	const choices = {} as MergeChoices;
 	for (const f of SCALAR_FIELDS) choices[f] = !isSet(keep[f]) && isSet(other[f]) ? 'other' : 'keep';
-	if (isSet(keep.notes) && isSet(other.notes) && differs(keep, other, 'notes')) choices.notes = 'both';
+	if (isSet(keep.notes) && isSet(other.notes) && differs(keep, other, 'notes'))
+		choices.notes = 'both';
 	for (const f of LIST_FIELDS) choices[f] = 'both';
 	return choices;
 }
@@ -106,9 +107,15 @@ export function mergedContact(
 	}
 	for (const f of LIST_FIELDS) {
 		const side = choices[f];
-		out[f] = side === 'both' ? union(f, keep[f], other[f]) : side === 'other' ? [...other[f]] : [...keep[f]];
+		out[f] =
+			side === 'both'
+				? union(f, keep[f], other[f])
+				: side === 'other'
+					? [...other[f]]
+					: [...keep[f]];
 	}
-	if (out.introducedById === keep.id || out.introducedById === other.id) out.introducedById = undefined;
+	if (out.introducedById === keep.id || out.introducedById === other.id)
+		out.introducedById = undefined;
 	const requests = [...(keep.introRequests ?? []), ...(other.introRequests ?? [])];
 	out.introRequests = requests.length ? requests : undefined;
 	out.updatedAt = Math.max(now, keep.updatedAt + 1);

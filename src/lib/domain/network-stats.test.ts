@@ -77,7 +77,11 @@ describe('network stats', () => {
 
 	it('does not hang or double count on a loop', () => {
 		const stats = networkStats(
-			[c('a', { introducedById: 'b' }), c('b', { introducedById: 'a' }), c('s', { introducedById: 's' })],
+			[
+				c('a', { introducedById: 'b' }),
+				c('b', { introducedById: 'a' }),
+				c('s', { introducedById: 's' })
+			],
 			[got('a', 'interview'), got('s', 'names')]
 		);
 		expect(stats.sources.map((s) => [s.id, s.counts])).toEqual([['b', { interview: 1 }]]);
@@ -94,7 +98,12 @@ describe('network stats', () => {
 					minLength: n,
 					maxLength: n
 				}),
-				fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.constantFrom<Outcome>('interview', 'names')))
+				fc.array(
+					fc.tuple(
+						fc.integer({ min: 0, max: n - 1 }),
+						fc.constantFrom<Outcome>('interview', 'names')
+					)
+				)
 			)
 		);
 		fc.assert(

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chainDown, chainUp, gatherChain, type ChainNode, type ChainPerson } from './referral-chain';
+import {
+	chainDown,
+	chainUp,
+	gatherChain,
+	type ChainNode,
+	type ChainPerson
+} from './referral-chain';
 
 function graph(people: ChainPerson[]) {
 	const byId = new Map(people.map((p) => [p.id, p]));
@@ -39,9 +45,7 @@ const randomGraph = fc
 		)
 	)
 	.map((links) =>
-		links.map((l, i) =>
-			person(`p${i}`, l.to === undefined ? undefined : `p${l.to}`, l.deleted)
-		)
+		links.map((l, i) => person(`p${i}`, l.to === undefined ? undefined : `p${l.to}`, l.deleted))
 	);
 
 function flatten(nodes: ChainNode[], depth = 1): Array<{ node: ChainNode; depth: number }> {
@@ -79,7 +83,9 @@ describe('chain up', () => {
 	});
 
 	it('stops at its depth limit', () => {
-		const people = Array.from({ length: 50 }, (_, i) => person(`n${i}`, i ? `n${i - 1}` : undefined));
+		const people = Array.from({ length: 50 }, (_, i) =>
+			person(`n${i}`, i ? `n${i - 1}` : undefined)
+		);
 		const up = chainUp('n49', graph(people).get, 10);
 		expect(up.people).toHaveLength(10);
 		expect(up.truncated).toBe(true);
@@ -98,8 +104,7 @@ describe('chain up', () => {
 				expect(ids.length).toBeLessThanOrEqual(max);
 				// Each person was introduced by the one before; the last introduced the start.
 				const path = [...up.people, start];
-				for (let i = 1; i < path.length; i++)
-					expect(path[i]!.introducedById).toBe(path[i - 1]!.id);
+				for (let i = 1; i < path.length; i++) expect(path[i]!.introducedById).toBe(path[i - 1]!.id);
 				if (!up.cycle && !up.missing && !up.truncated && up.people.length)
 					expect(up.people[0]!.introducedById).toBeUndefined();
 			})
@@ -129,7 +134,9 @@ describe('chain down', () => {
 	});
 
 	it('keeps to its depth and size limits and says so', () => {
-		const people = Array.from({ length: 30 }, (_, i) => person(`n${i}`, i ? `n${i - 1}` : undefined));
+		const people = Array.from({ length: 30 }, (_, i) =>
+			person(`n${i}`, i ? `n${i - 1}` : undefined)
+		);
 		const deep = chainDown('n0', graph(people).childrenOf, { depth: 4 });
 		expect(deep.count).toBe(4);
 		expect(deep.truncated).toBe(true);
@@ -158,7 +165,8 @@ describe('chain down', () => {
 					expect(down.count).toBeLessThanOrEqual(max);
 					for (const { node, depth: d } of all) {
 						expect(d).toBeLessThanOrEqual(depth);
-						for (const child of node.children) expect(child.person.introducedById).toBe(node.person.id);
+						for (const child of node.children)
+							expect(child.person.introducedById).toBe(node.person.id);
 					}
 					for (const top of down.children) expect(top.person.introducedById).toBe(start.id);
 				}

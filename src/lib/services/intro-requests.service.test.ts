@@ -52,7 +52,11 @@ describe('intro requests', () => {
 		const removed = await removeIntroRequest(db, maya.id, middle.id);
 		expect((await r.contacts.get(maya.id))!.introRequests!.map((q) => q.who)).toEqual(['A', 'C']);
 		await restoreIntroRequest(db, maya.id, removed!);
-		expect((await r.contacts.get(maya.id))!.introRequests!.map((q) => q.who)).toEqual(['A', 'B', 'C']);
+		expect((await r.contacts.get(maya.id))!.introRequests!.map((q) => q.who)).toEqual([
+			'A',
+			'B',
+			'C'
+		]);
 	});
 
 	it('survive an edit of the contact through the form', async () => {
@@ -61,6 +65,8 @@ describe('intro requests', () => {
 		const current = (await r.contacts.get(maya.id))!;
 		const saved = await updateContact(db, maya.id, { ...contactToForm(current), role: 'Chief' });
 		expect(saved.ok).toBe(true);
-		expect((await r.contacts.get(maya.id))!.introRequests?.map((q) => q.who)).toEqual(['The editor']);
+		expect((await r.contacts.get(maya.id))!.introRequests?.map((q) => q.who)).toEqual([
+			'The editor'
+		]);
 	});
 });

@@ -38,7 +38,11 @@ async function seed() {
 	const other = makeContact({ name: 'Maya Lopez', emails: ['maya@example.org'], tags: ['mentor'] });
 	const child = makeContact({ name: 'Child', introducedById: other.id });
 	await r.contacts.bulkPut([root, keep, other, child]);
-	await db.interactions.bulkPut([touch('t1', other.id), touch('t2', keep.id), touch('t3', child.id)]);
+	await db.interactions.bulkPut([
+		touch('t1', other.id),
+		touch('t2', keep.id),
+		touch('t3', child.id)
+	]);
 	await db.interviews.bulkPut([
 		interview('v1', other.id, [child.id]),
 		interview('v2', root.id, [other.id])
@@ -58,11 +62,17 @@ describe('merge service', () => {
 			tags: ['mentor'],
 			introducedById: root.id
 		});
-		expect(await r.contacts.get(other.id)).toMatchObject({ deletedAt: 5e12, mergedIntoId: keep.id });
+		expect(await r.contacts.get(other.id)).toMatchObject({
+			deletedAt: 5e12,
+			mergedIntoId: keep.id
+		});
 		expect((await r.contacts.get(child.id))?.introducedById).toBe(keep.id);
 		const touches = await db.interactions.where('contactId').equals(keep.id).primaryKeys();
 		expect(touches.sort()).toEqual(['t1', 't2']);
-		expect(await db.interviews.get('v1')).toMatchObject({ contactId: keep.id, referralIds: [child.id] });
+		expect(await db.interviews.get('v1')).toMatchObject({
+			contactId: keep.id,
+			referralIds: [child.id]
+		});
 		expect((await db.interviews.get('v2'))?.referralIds).toEqual([keep.id]);
 		// The survivor is found by what it took from the other (search data lives with the row).
 		const found = await r.contacts.search({ query: 'mentor' });
@@ -120,9 +130,15 @@ describe('merge service', () => {
 		const before = await snapshot(db);
 		await db.contacts.update(other.id, { deletedAt: 1 });
 		const trashed = await snapshot(db);
-		expect(await mergeContacts(db, keep.id, other.id, defaultChoices(keep, other))).toMatchObject({ ok: false });
-		expect(await mergeContacts(db, keep.id, 'nobody', defaultChoices(keep, other))).toMatchObject({ ok: false });
-		expect(await mergeContacts(db, keep.id, keep.id, defaultChoices(keep, other))).toMatchObject({ ok: false });
+		expect(await mergeContacts(db, keep.id, other.id, defaultChoices(keep, other))).toMatchObject({
+			ok: false
+		});
+		expect(await mergeContacts(db, keep.id, 'nobody', defaultChoices(keep, other))).toMatchObject({
+			ok: false
+		});
+		expect(await mergeContacts(db, keep.id, keep.id, defaultChoices(keep, other))).toMatchObject({
+			ok: false
+		});
 		expect(await snapshot(db)).toEqual(trashed);
 		expect(before).not.toEqual(trashed);
 	});
@@ -136,7 +152,9 @@ describe('merge service', () => {
 		db.interviews.hook('creating', () => {
 			throw new DOMException('full', 'QuotaExceededError');
 		});
-		await expect(mergeContacts(db, keep.id, other.id, defaultChoices(keep, other))).rejects.toThrow();
+		await expect(
+			mergeContacts(db, keep.id, other.id, defaultChoices(keep, other))
+		).rejects.toThrow();
 		expect(await snapshot(db)).toEqual(before);
 	});
 });

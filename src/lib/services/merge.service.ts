@@ -50,9 +50,10 @@ export async function mergeContacts(
 			]);
 			const interviews = [...new Map([...withEither, ...referring].map((v) => [v.id, v])).values()];
 
-			const chosen = choices.introducedById === 'other' ? other.introducedById : keep.introducedById;
+			const chosen =
+				choices.introducedById === 'other' ? other.introducedById : keep.introducedById;
 			const introducerChain: string[] = [];
-			for (let cursor = chosen; cursor && introducerChain.length <= CHAIN_UP_MAX; ) {
+			for (let cursor = chosen; cursor && introducerChain.length <= CHAIN_UP_MAX;) {
 				if (introducerChain.includes(cursor)) break;
 				introducerChain.push(cursor);
 				cursor = (await r.contacts.get(cursor))?.introducedById;
