@@ -245,7 +245,7 @@ test('the network page counts circles, introducers and where outcomes came from'
 	).toBeVisible();
 	const sources = page.getByRole('list', { name: 'Outcomes by introducer' }).getByRole('listitem');
 	await expect(sources.first()).toHaveText(
-		/3 interviews and 1 new name to contact came through people Maya Lopez introduced/
+		/3 interviews and 1 new name to contact came through people\s+Maya Lopez\s+introduced/
 	);
 	await sources.first().getByRole('link', { name: 'Maya Lopez' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Maya Lopez' })).toBeVisible();
