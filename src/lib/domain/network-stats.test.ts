@@ -75,6 +75,21 @@ describe('network stats', () => {
 		expect(outcomeCount(1, 'job-offer')).toBe('1 job offer');
 	});
 
+	it('tells a chain that brought the same outcomes once, by its start', () => {
+		const stats = networkStats(
+			[
+				c('Zed'),
+				c('Ben', { introducedById: 'Zed' }),
+				c('Cleo', { introducedById: 'Ben' }),
+				c('Dev', { introducedById: 'Cleo' })
+			],
+			[got('Dev', 'interview')]
+		);
+		expect(stats.sources.map((s) => [s.id, s.via.map((v) => v.id)])).toEqual([
+			['Zed', ['Ben', 'Cleo']]
+		]);
+	});
+
 	it('does not hang or double count on a loop', () => {
 		const stats = networkStats(
 			[

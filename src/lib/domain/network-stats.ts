@@ -39,6 +39,11 @@ export interface OutcomeSource {
 	deleted: boolean;
 	counts: Partial<Record<Outcome, number>>;
 	total: number;
+	/**
+	 * People further down the same chain who would be credited with exactly the same outcomes,
+	 * in chain order: told once ("... Ana introduced, by way of Ben and Cleo") rather than thrice.
+	 */
+	via: Array<{ id: string; name: string }>;
 }
 
 export interface NetworkStats {
@@ -158,15 +163,36 @@ export function networkStats(
 	}
 	const score = (counts: Partial<Record<Outcome, number>>) =>
 		WEIGHT.reduce((sum, o, rank) => sum + (counts[o] ?? 0) * (WEIGHT.length - rank), 0);
-	const sources = [...credit]
+	const ranked = [...credit]
 		.map(([id, counts]) => {
 			const c = byId.get(id)!;
 			const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
 			return { id, name: c.name, deleted: !isLive(c), counts, total, score: score(counts) };
 		})
-		.sort((a, b) => b.score - a.score || b.total - a.total || a.name.localeCompare(b.name))
-		.slice(0, top)
-		.map(({ score: _s, ...rest }) => rest);
+		// Ties go to whoever is higher up a chain, so they are met before the people below them.
+		.sort(
+			(a, b) =>
+				b.score - a.score ||
+				b.total - a.total ||
+				lineOf(a.id).length - lineOf(b.id).length ||
+				a.name.localeCompare(b.name)
+		);
+	// Someone credited with the very same outcomes as a person up their line adds nothing new:
+	// they are named on that person's line instead.
+	const key = (counts: Partial<Record<Outcome, number>>) =>
+		JSON.stringify(outcomesInOrder(counts).map((o) => [o, counts[o]]));
+	const kept = new Map<string, OutcomeSource>();
+	for (const entry of ranked) {
+		const same = lineOf(entry.id).filter((up) => {
+			const counts = credit.get(up);
+			return counts && key(counts) === key(entry.counts);
+		});
+		if (same.length === 0) {
+			const { score: _s, ...rest } = entry;
+			kept.set(entry.id, { ...rest, via: [] });
+		} else kept.get(same.at(-1)!)?.via.push({ id: entry.id, name: entry.name });
+	}
+	const sources = [...kept.values()].slice(0, top);
 
 	return { live: live.length, circles, introducers, outcomes, sources };
 }
