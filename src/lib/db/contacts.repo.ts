@@ -40,11 +40,14 @@ export interface ContactPage {
 }
 
 export function toRow(contact: Contact): ContactRow {
-	return { ...contact, words: contact.deletedAt === undefined ? contactSearchWords(contact) : [] };
+	const live = contact.deletedAt === undefined;
+	const row: ContactRow = { ...contact, words: live ? contactSearchWords(contact) : [] };
+	if (live && contact.introRequests?.some((r) => r.doneAt === undefined)) row.asking = 1;
+	return row;
 }
 
 export function fromRow(row: ContactRow): Contact {
-	const { words: _words, ...contact } = row;
+	const { words: _words, asking: _asking, ...contact } = row;
 	return contact;
 }
 
@@ -468,11 +471,9 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 			const rows = await table.where('introducedById').anyOf(ids).toArray();
 			return rows.map(fromRow);
 		},
-		/** Live contacts with an intro request not yet done (few; no index, so every row is looked at). */
+		/** Live contacts with an intro request not yet done (read through the `asking` index). */
 		async withOpenIntroRequests(): Promise<Contact[]> {
-			const rows = await table
-				.filter((c) => isLive(c) && !!c.introRequests?.some((r) => r.doneAt === undefined))
-				.toArray();
+			const rows = await table.where('asking').equals(1).toArray();
 			return rows.map(fromRow);
 		},
 		/** What the Network page counts, for every contact (trashed ones too: they may start a chain). */

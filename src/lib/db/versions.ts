@@ -27,6 +27,15 @@ export const VERSIONS: DbVersion[] = [
 			drafts: 'key, updatedAt',
 			settings: 'key'
 		}
+	},
+	{
+		version: 2,
+		stores: {
+			// `asking` marks live contacts with an intro request still open (Today's list). Rows from
+			// version 1 never hold intro requests, so they need no rewrite.
+			contacts:
+				'id, updatedAt, createdAt, deletedAt, [circle+updatedAt], *tags, *words, introducedById, nextFollowUpOn, asking'
+		}
 	}
 ];
 
