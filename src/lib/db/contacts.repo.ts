@@ -40,11 +40,14 @@ export interface ContactPage {
 }
 
 export function toRow(contact: Contact): ContactRow {
-	return { ...contact, words: contact.deletedAt === undefined ? contactSearchWords(contact) : [] };
+	const live = contact.deletedAt === undefined;
+	const row: ContactRow = { ...contact, words: live ? contactSearchWords(contact) : [] };
+	if (live && contact.introRequests?.some((r) => r.doneAt === undefined)) row.asking = 1;
+	return row;
 }
 
 export function fromRow(row: ContactRow): Contact {
-	const { words: _words, ...contact } = row;
+	const { words: _words, asking: _asking, ...contact } = row;
 	return contact;
 }
 
@@ -468,6 +471,33 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 		async allTags(): Promise<string[]> {
 			const tags = (await table.orderBy('tags').uniqueKeys()) as string[];
 			return tags.sort((a, b) => a.localeCompare(b));
+		},
+		/** Everyone introduced by any of `ids`, live or in the trash (a referral chain, level by level). */
+		async introducedByAny(ids: string[]): Promise<Contact[]> {
+			const rows = await table.where('introducedById').anyOf(ids).toArray();
+			return rows.map(fromRow);
+		},
+		/** Live contacts with an intro request not yet done (read through the `asking` index). */
+		async withOpenIntroRequests(): Promise<Contact[]> {
+			const rows = await table.where('asking').equals(1).toArray();
+			return rows.map(fromRow);
+		},
+		/** What the Network page counts, for every contact (trashed ones too: they may start a chain). */
+		async network(): Promise<
+			Array<Pick<Contact, 'id' | 'name' | 'circle' | 'introducedById' | 'deletedAt'>>
+		> {
+			const out: Array<Pick<Contact, 'id' | 'name' | 'circle' | 'introducedById' | 'deletedAt'>> =
+				[];
+			await table.each((c) =>
+				out.push({
+					id: c.id,
+					name: c.name,
+					circle: c.circle,
+					introducedById: c.introducedById,
+					deletedAt: c.deletedAt
+				})
+			);
+			return out;
 		},
 		/** Live contacts for pickers: names only matter, so no notes are copied around. */
 		async names(): Promise<ContactRef[]> {

@@ -15,8 +15,11 @@ import { VERSIONS, type DbVersion } from './versions';
 
 export const DB_NAME = 'kith';
 
-/** A contact as stored: the domain record plus its derived search words. */
-export type ContactRow = Contact & { words: string[] };
+/**
+ * A contact as stored: the domain record plus its derived search words, and `asking` (1, indexed)
+ * while it is live with an intro request not yet done, so Today finds those without a scan.
+ */
+export type ContactRow = Contact & { words: string[]; asking?: 1 };
 
 export class KithDB extends Dexie {
 	contacts!: EntityTable<ContactRow, 'id'>;

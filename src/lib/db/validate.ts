@@ -20,7 +20,7 @@ export async function findInvalidRows(db: KithDB): Promise<InvalidRow[]> {
 		}
 		await table.each((row: Record<string, unknown>) => {
 			// Derived index fields are the database's own, not part of the record.
-			const { words: _words, ...record } = row;
+			const { words: _words, asking: _asking, ...record } = row;
 			const result = schema.safeParse(table.name === 'contacts' ? record : row);
 			if (!result.success)
 				invalid.push({

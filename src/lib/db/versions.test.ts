@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeContact } from './testing/factories';
 import { upgradeFrom } from './testing/upgrade-harness';
 import { VERSIONS, type DbVersion } from './versions';
+import { repos } from './repos';
 
 describe('database versions', () => {
 	it('are append-only and strictly increasing', () => {
@@ -111,5 +112,34 @@ describe('version 2', () => {
 		expect(await db.contactExtras.count()).toBe(0);
 		await db.contactExtras.put({ contactId: 'x', lines: ['BDAY:19900101'], updatedAt: 1 });
 		expect((await db.contactExtras.get('x'))?.lines).toEqual(['BDAY:19900101']);
+	});
+});
+
+describe('version 2: open intro requests indexed', () => {
+	it('keeps version 1 rows as they were and finds new requests through the index', async () => {
+		const { db, invalid } = await upgradeFrom(1, async (old) => {
+			const c = makeContact({ name: 'Ada', tags: ['mentor'] });
+			await old.contacts.put({ ...c, words: ['ada', 'mentor'] });
+		});
+		expect(invalid).toEqual([]);
+		const r = repos(db);
+		expect((await r.contacts.search({ query: 'ada' })).contacts).toHaveLength(1);
+		expect(await r.contacts.withOpenIntroRequests()).toEqual([]);
+		const [ada] = (await r.contacts.search({ query: 'ada' })).contacts;
+		await r.contacts.put({ ...ada!, introRequests: [{ id: 'q', who: 'Bo', createdAt: 1 }] });
+		expect((await r.contacts.withOpenIntroRequests()).map((c) => c.name)).toEqual(['Ada']);
+		// The index field stays the database's own: it never reaches the record.
+		expect(await r.contacts.get(ada!.id)).not.toHaveProperty('asking');
+		await r.contacts.put({
+			...ada!,
+			introRequests: [{ id: 'q', who: 'Bo', createdAt: 1, doneAt: 2 }]
+		});
+		expect(await r.contacts.withOpenIntroRequests()).toEqual([]);
+		await r.contacts.put({
+			...ada!,
+			deletedAt: 3,
+			introRequests: [{ id: 'q', who: 'Bo', createdAt: 1 }]
+		});
+		expect(await r.contacts.withOpenIntroRequests()).toEqual([]);
 	});
 });

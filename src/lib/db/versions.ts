@@ -32,7 +32,11 @@ export const VERSIONS: DbVersion[] = [
 		version: 2,
 		stores: {
 			// vCard lines Kith has no field for, one row per contact (see domain/contact-extra.ts).
-			contactExtras: 'contactId'
+			contactExtras: 'contactId',
+			// `asking` marks live contacts with an intro request still open (Today's list). Rows from
+			// version 1 never hold intro requests, so they need no rewrite.
+			contacts:
+				'id, updatedAt, createdAt, deletedAt, [circle+updatedAt], *tags, *words, introducedById, nextFollowUpOn, asking'
 		}
 	}
 ];

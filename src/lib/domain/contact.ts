@@ -6,6 +6,15 @@ import { emailSchema, httpUrlSchema, longText, phoneSchema, shortText, tagSchema
 
 export const NAME_MAX = 200;
 
+/** Someone the user hopes this contact will introduce them to; kept until marked done. */
+export const introRequestSchema = z.strictObject({
+	id: idSchema,
+	who: z.string().check(z.minLength(1), z.maxLength(NAME_MAX)),
+	createdAt: timestampSchema,
+	doneAt: z.optional(timestampSchema)
+});
+export type IntroRequest = z.infer<typeof introRequestSchema>;
+
 /** A person in the user's network. Only the name is required. */
 export const contactSchema = z.strictObject({
 	id: idSchema,
@@ -27,7 +36,10 @@ export const contactSchema = z.strictObject({
 	keepInTouchDays: z.optional(z.int().check(z.gte(1), z.lte(3650))),
 	createdAt: timestampSchema,
 	updatedAt: timestampSchema,
-	deletedAt: z.optional(timestampSchema)
+	deletedAt: z.optional(timestampSchema),
+	/** Set on a contact merged into another: it waits in the trash, and the survivor holds its links. */
+	mergedIntoId: z.optional(idSchema),
+	introRequests: z.optional(z.array(introRequestSchema))
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -55,7 +67,13 @@ export type ContactRef = Pick<Contact, 'id' | 'name' | 'organization'>;
 
 export type ContactFields = Omit<
 	Contact,
-	'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'keepInTouchDays'
+	| 'id'
+	| 'createdAt'
+	| 'updatedAt'
+	| 'deletedAt'
+	| 'keepInTouchDays'
+	| 'mergedIntoId'
+	| 'introRequests'
 >;
 export type FieldErrors = Partial<Record<string, string>>;
 export type FormResult = { ok: true; value: ContactFields } | { ok: false; errors: FieldErrors };

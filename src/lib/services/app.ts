@@ -29,6 +29,15 @@ import {
 } from './interactions.service';
 import { addReferrals } from './referrals.service';
 import {
+	addIntroRequest,
+	removeIntroRequest,
+	restoreIntroRequest,
+	setIntroRequestDone
+} from './intro-requests.service';
+import type { MergeUndo } from './merge.service';
+import type { MergeChoices } from '$lib/domain/merge';
+import { addTags, removeTag, restoreTag } from './tags.service';
+import {
 	addSampleData,
 	hasSampleData,
 	removeSampleData,
@@ -58,6 +67,33 @@ export const touchpoints = {
 	restoreKeepInTouch: bind(restoreKeepInTouch),
 	dismissGiveBack: bind(dismissGiveBack),
 	addReferrals: bind(addReferrals)
+};
+
+export const tags = {
+	add: bind(addTags),
+	remove: bind(removeTag),
+	restore: bind(restoreTag)
+};
+
+export const introRequests = {
+	add: bind(addIntroRequest),
+	setDone: bind(setIntroRequestDone),
+	remove: bind(removeIntroRequest),
+	restore: bind(restoreIntroRequest)
+};
+
+/** Merging is used rarely: its code loads when a merge is made. */
+const mergeService = () => import('./merge.service');
+
+export const merge = {
+	async run(keepId: string, otherId: string, choices: MergeChoices) {
+		const { mergeContacts } = await mergeService();
+		return mergeContacts(getDb(), keepId, otherId, choices);
+	},
+	async undo(undo: MergeUndo) {
+		const { undoMerge } = await mergeService();
+		return undoMerge(getDb(), undo);
+	}
 };
 
 export const sampleData = {

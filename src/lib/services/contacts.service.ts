@@ -113,6 +113,8 @@ export async function updateContact(
 			return { ok: false, errors: {}, current: existing };
 		const contact: Contact = {
 			...parsed.value,
+			// Kept outside the form: the edit form does not show them, so saving must not drop them.
+			...(existing.introRequests ? { introRequests: existing.introRequests } : {}),
 			id,
 			// Set on the contact's page, not in the form: an edit keeps it.
 			...(existing.keepInTouchDays ? { keepInTouchDays: existing.keepInTouchDays } : {}),

@@ -1,0 +1,68 @@
+import type { KithDB } from '$lib/db';
+import { repos } from '$lib/db/repos';
+import { parseTags } from '$lib/domain/contact';
+
+/**
+ * Adds tags (typed as "a, b" or "#a #b") to a contact, skipping ones it has in any case, and
+ * returns the ones added. The row is written through the repository, which refreshes its search words.
+ */
+export async function addTags(
+	db: KithDB,
+	contactId: string,
+	text: string,
+	now = Date.now()
+): Promise<string[]> {
+	const r = repos(db);
+	return db.transaction('rw', db.contacts, async () => {
+		const contact = await r.contacts.get(contactId);
+		if (!contact) return [];
+		const have = new Set(contact.tags.map((t) => t.toLocaleLowerCase()));
+		const added = parseTags(text).filter((t) => !have.has(t.toLocaleLowerCase()));
+		if (added.length === 0) return [];
+		await r.contacts.put({
+			...contact,
+			tags: [...contact.tags, ...added],
+			updatedAt: Math.max(now, contact.updatedAt + 1)
+		});
+		return added;
+	});
+}
+
+/** Removes one tag; returns the place it had so Undo can put it back there. */
+export async function removeTag(
+	db: KithDB,
+	contactId: string,
+	tag: string,
+	now = Date.now()
+): Promise<number> {
+	const r = repos(db);
+	return db.transaction('rw', db.contacts, async () => {
+		const contact = await r.contacts.get(contactId);
+		const index = contact ? contact.tags.indexOf(tag) : -1;
+		if (!contact || index < 0) return -1;
+		await r.contacts.put({
+			...contact,
+			tags: contact.tags.filter((t) => t !== tag),
+			updatedAt: Math.max(now, contact.updatedAt + 1)
+		});
+		return index;
+	});
+}
+
+/** Puts a removed tag back at its place (Undo). */
+export async function restoreTag(
+	db: KithDB,
+	contactId: string,
+	tag: string,
+	index: number,
+	now = Date.now()
+): Promise<void> {
+	const r = repos(db);
+	await db.transaction('rw', db.contacts, async () => {
+		const contact = await r.contacts.get(contactId);
+		if (!contact || contact.tags.includes(tag)) return;
+		const tags = [...contact.tags];
+		tags.splice(Math.max(0, Math.min(index, tags.length)), 0, tag);
+		await r.contacts.put({ ...contact, tags, updatedAt: Math.max(now, contact.updatedAt + 1) });
+	});
+}
