@@ -92,6 +92,18 @@ describe('merge choices', () => {
 	});
 });
 
+describe('merge keeps a keep-in-touch rhythm', () => {
+	it("takes the other's rhythm when the staying contact has none, and its own otherwise", () => {
+		const keep = makeContact({ name: 'Keep' });
+		const other = makeContact({ name: 'Other', keepInTouchDays: 60 });
+		expect(mergedContact(keep, other, defaultChoices(keep, other), 10).keepInTouchDays).toBe(60);
+		const withOwn = { ...keep, keepInTouchDays: 30 };
+		expect(mergedContact(withOwn, other, defaultChoices(withOwn, other), 10).keepInTouchDays).toBe(
+			30
+		);
+	});
+});
+
 describe('merge plan', () => {
 	it('moves touchpoints, interviews and introductions to the one that stays', () => {
 		const keep = makeContact({ name: 'Keep' });

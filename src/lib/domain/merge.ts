@@ -118,6 +118,8 @@ export function mergedContact(
 		out.introducedById = undefined;
 	const requests = [...(keep.introRequests ?? []), ...(other.introRequests ?? [])];
 	out.introRequests = requests.length ? requests : undefined;
+	// A keep-in-touch rhythm set on either one is worth keeping; the staying contact's wins.
+	out.keepInTouchDays = keep.keepInTouchDays ?? other.keepInTouchDays;
 	out.updatedAt = Math.max(now, keep.updatedAt + 1);
 	// Absent, not undefined, like every stored contact.
 	for (const [k, v] of Object.entries(out)) if (v === undefined) delete out[k];
