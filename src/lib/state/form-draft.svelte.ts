@@ -3,7 +3,14 @@
  * localStorage under `kith:draft:<key>` when the database cannot take it (closed by an upgrade in
  * another tab, or full), so nothing typed is lost.
  */
-import { getRepos } from '$lib/db';
+import { peekDraft } from '$lib/db/peek';
+
+/**
+ * The database code (Dexie) loads on the first change, not with the form: until then a stored
+ * draft is read with plain IndexedDB, so a form opens and takes input sooner.
+ */
+let database: typeof import('$lib/db') | undefined;
+const repos = async () => (database ??= await import('$lib/db')).getRepos();
 
 const FALLBACK = 'kith:draft:';
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only; nothing renders from it
@@ -58,7 +65,9 @@ export class FormDraft<T extends object> {
 	async load(): Promise<void> {
 		let stored: Stored | undefined;
 		try {
-			stored = await getRepos().drafts.get(this.key);
+			stored = database
+				? await database.getRepos().drafts.get(this.key)
+				: await peekDraft(this.key);
 		} catch {
 			stored = undefined;
 		}
@@ -93,8 +102,9 @@ export class FormDraft<T extends object> {
 	async #write(values: T, empty: boolean): Promise<void> {
 		const now = Date.now();
 		try {
-			if (empty) await getRepos().drafts.remove(this.key);
-			else await getRepos().drafts.save(this.key, values as Record<string, unknown>, now);
+			const r = await repos();
+			if (empty) await r.drafts.remove(this.key);
+			else await r.drafts.save(this.key, values as Record<string, unknown>, now);
 			localStorage.removeItem(FALLBACK + this.key);
 			this.status = empty ? 'idle' : 'saved';
 		} catch {
