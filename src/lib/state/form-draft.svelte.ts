@@ -46,6 +46,8 @@ export class FormDraft<T extends object> {
 	#queued = 0;
 	#touched = false;
 	#blank: T;
+	/** `values` as plain data, taken when they last changed: saving needs no copy of its own. */
+	#latest: T;
 
 	constructor(
 		readonly key: string,
@@ -54,6 +56,7 @@ export class FormDraft<T extends object> {
 	) {
 		this.#blank = blank;
 		this.values = structuredClone(blank);
+		this.#latest = structuredClone(blank);
 		sessions.add(this as FormDraft<object>);
 	}
 
@@ -76,6 +79,7 @@ export class FormDraft<T extends object> {
 		const values = stored ? this.parse(stored.values) : undefined;
 		if (values && !this.#touched) {
 			this.values = values;
+			this.#latest = $state.snapshot(this.values) as T;
 			this.restored = JSON.stringify(values) !== JSON.stringify(this.#blank);
 		}
 	}
@@ -85,6 +89,7 @@ export class FormDraft<T extends object> {
 		this.values = values;
 		this.#touched = true;
 		const snapshot = $state.snapshot(this.values) as T;
+		this.#latest = snapshot;
 		const empty = !this.dirty;
 		this.#queued++;
 		this.#pending = this.#pending
@@ -92,6 +97,14 @@ export class FormDraft<T extends object> {
 			.then(() => {
 				this.#queued--;
 			});
+	}
+
+	/**
+	 * The values as plain data (not to be changed). Every change goes through `change`, `load` or
+	 * `reset`, which keep this copy, so reading it costs nothing at the moment of saving.
+	 */
+	get latest(): T {
+		return this.#latest;
 	}
 
 	/** True when every change is stored, so a save need not wait for `flush()`. */
@@ -126,6 +139,7 @@ export class FormDraft<T extends object> {
 	reset(blank: T = this.#blank): void {
 		this.#blank = blank;
 		this.values = structuredClone(blank);
+		this.#latest = structuredClone(blank);
 		this.#touched = false;
 		this.restored = false;
 		this.status = 'idle';
