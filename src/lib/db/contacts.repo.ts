@@ -30,6 +30,8 @@ const TUNING: SearchTuning = {
 	walkMax: WALK_MAX,
 	narrowRows: 700
 };
+/** From this many contacts on, a one-letter word is taken as common without reading its entries. */
+const ONE_LETTER_COMMON = 30_000;
 /** Rows kept between keystrokes, so narrowing a search rereads nothing. */
 const ROW_CACHE = 6000;
 /** Exact id lists kept for the query words typed last. */
@@ -409,10 +411,10 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 		// within `walkMax` rows. With many contacts that takes more entries than `probe`: below that,
 		// its index entries are the cheaper read, and a walk would fail after reading rows for
 		// nothing. Reading entries costs too, so the probe stops growing at `probeMax`.
-		const probeFor =
-			probeMax > probe
-				? Math.min(probeMax, Math.max(probe, Math.ceil((want * (await cache.size())) / walkMax)))
-				: probe;
+		const total = probeMax > probe ? await cache.size() : 0;
+		const probeFor = Math.min(probeMax, Math.max(probe, Math.ceil((want * total) / walkMax)));
+		// One letter among that many contacts is always common: no need to count its entries.
+		const surelyCommon = (w: string) => w.length === 1 && total >= ONE_LETTER_COMMON;
 		// Started now and needed only later, so it reads while the index entries are read.
 		const recencyReady = cache.recencyNow();
 		recencyReady.catch(() => {});
@@ -433,9 +435,11 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 			hits = await readNewest(inHand, keep, want, Math.max(walkPage, narrowRows));
 		}
 		if (!hits) {
-			let lists = (await Promise.all(words.map((w) => contactsWith(w, probeFor)))).filter(
-				(ids) => ids !== undefined
-			);
+			let lists = (
+				await Promise.all(
+					words.map((w) => (surelyCommon(w) ? undefined : contactsWith(w, probeFor)))
+				)
+			).filter((ids) => ids !== undefined);
 			if (lists.length === 0) hits = await walk(q, keep, want);
 			if (!hits) {
 				if (lists.length === 0) {
