@@ -205,7 +205,7 @@ export async function deckBench(browser, origin, contextOptions = phone) {
 export function deckRows(deck) {
 	const f = (/** @type {number} */ x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
 	return [
-		[`(e) open the rehearsal deck, app / bare due query (medians)`, `${deck.ratio.toFixed(2)}×`],
+		[`(f) open the rehearsal deck, app / bare due query (medians)`, `${deck.ratio.toFixed(2)}×`],
 		[
 			`    deck, ${deck.due} due of ${deck.pitches} pitches, ${deck.rehearsals} rehearsals: median / p95`,
 			`${f(deck.app.medianMs)} / ${f(deck.app.p95Ms)}`
@@ -225,7 +225,7 @@ export async function runDeckAlone() {
 	const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 	try {
 		const done = step(
-			`(e) open the rehearsal deck, ${DECK_PITCHES} pitches and ${DECK_REHEARSALS.toLocaleString('en')} rehearsals`
+			`(f) open the rehearsal deck, ${DECK_PITCHES} pitches and ${DECK_REHEARSALS.toLocaleString('en')} rehearsals`
 		);
 		const deck = await deckBench(browser, `http://127.0.0.1:${address.port}`);
 		done();

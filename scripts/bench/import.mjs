@@ -205,7 +205,7 @@ export function importRows(r) {
 	const ms = (/** @type {number} */ x) => `${Math.round(x)} ms`;
 	return [
 		[
-			`(e) import ${r.rows.toLocaleString('en')} LinkedIn rows, app / papaparse + bulkAdd`,
+			`(g) import ${r.rows.toLocaleString('en')} LinkedIn rows, app / papaparse + bulkAdd`,
 			`${r.importRatio.toFixed(2)}×`,
 			`≤ ${IMPORT_BUDGET.importRatio.toFixed(2)}×`,
 			r.withinBudget ? 'ok' : 'OVER BUDGET'
@@ -216,11 +216,11 @@ export function importRows(r) {
 		],
 		[`    papaparse + one bulkAdd, median of ${r.runs}`, ms(r.baseline.medianMs)],
 		[
-			`(e) export ${r.exportContacts.toLocaleString('en')} contacts as vCard, median`,
+			`(g) export ${r.exportContacts.toLocaleString('en')} contacts as vCard, median`,
 			ms(r.exportVCard.medianMs)
 		],
 		[
-			`(e) back up ${r.exportContacts.toLocaleString('en')} contacts, median`,
+			`(g) back up ${r.exportContacts.toLocaleString('en')} contacts, median`,
 			ms(r.exportBackup.medianMs)
 		]
 	];
@@ -240,7 +240,7 @@ export async function runImportOnly(browser, origin, { outDir, contextOptions })
 	}
 	if (!r.withinBudget)
 		console.log(
-			`\nOVER BUDGET: (e) import ratio ${r.importRatio}×, budget ≤ ${IMPORT_BUDGET.importRatio}×`
+			`\nOVER BUDGET: (g) import ratio ${r.importRatio}×, budget ≤ ${IMPORT_BUDGET.importRatio}×`
 		);
 	await writeFile(join(outDir, 'import.json'), `${JSON.stringify(r, null, '\t')}\n`);
 	return r;

@@ -127,6 +127,8 @@ const bench = {
 		return { seeded, stored: await db.contacts.count() };
 	},
 	queries: (count, withinFirst) => makeQueries(count, withinFirst),
+	/** One search, untimed: for profiling a keystroke on its own. */
+	search: (query) => repo.search({ query }),
 	/** Times the app's search and the array scan for every keystroke of every query. */
 	async time(queries) {
 		const typed = queries.flatMap(keystrokes);

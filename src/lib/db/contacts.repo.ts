@@ -4,8 +4,9 @@ import { contactSearchWords, matchesAll, queryWords } from '$lib/domain/search';
 import type { ContactRow, KithDB } from './database';
 
 /**
- * Index entries read for one query word before it counts as common. A common word is checked on
- * the rows read instead: reading all its entries would cost more than finding enough rows.
+ * Index entries read for one query word before it counts as common, at least: with many contacts
+ * it is more (see `probeFor`). A common word is checked on the rows read instead: reading all its
+ * entries would cost more than finding enough rows.
  */
 export const SEARCH_PROBE = 600;
 /** Rows read at first by the walk through the most recent contacts, and at most in all. */
@@ -15,12 +16,24 @@ const WALK_MAX = 1500;
 /** How a search chooses between its ways of reading; tests make them small to try every way. */
 export interface SearchTuning {
 	probe: number;
+	/** The most the probe grows to with many contacts (see `probeFor` in `search`). */
+	probeMax: number;
 	walkPage: number;
 	walkMax: number;
+	/** Rows read through a list of candidates in hand before other words' entries are read. */
+	narrowRows: number;
 }
-const TUNING: SearchTuning = { probe: SEARCH_PROBE, walkPage: WALK_PAGE, walkMax: WALK_MAX };
+const TUNING: SearchTuning = {
+	probe: SEARCH_PROBE,
+	probeMax: 1500,
+	walkPage: WALK_PAGE,
+	walkMax: WALK_MAX,
+	narrowRows: 700
+};
+/** From this many contacts on, a one-letter word is taken as common without reading its entries. */
+const ONE_LETTER_COMMON = 30_000;
 /** Rows kept between keystrokes, so narrowing a search rereads nothing. */
-const ROW_CACHE = 3000;
+const ROW_CACHE = 6000;
 /** Exact id lists kept for the query words typed last. */
 const WORD_CACHE = 24;
 /** More changed contacts than this at once, and the recency order is read again in full. */
@@ -69,6 +82,30 @@ function newestFirst(a: ContactRow, b: ContactRow): number {
 	return b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
+/**
+ * The ids newest first. Sorting the places as numbers (natively) and not the ids through a
+ * comparator that looks each one up keeps this quick for thousands of candidates. Ids not in the
+ * order yet (written a moment ago) come first.
+ */
+function byRecency(ids: string[], place: Map<string, number>): string[] {
+	const unplaced: string[] = [];
+	const at = new Map<number, string>();
+	const places = new Float64Array(ids.length);
+	let n = 0;
+	for (const id of ids) {
+		const p = place.get(id);
+		if (p === undefined || at.has(p)) unplaced.push(id);
+		else {
+			at.set(p, id);
+			places[n++] = p;
+		}
+	}
+	const sorted = places.subarray(0, n).sort();
+	const out = unplaced;
+	for (let i = n - 1; i >= 0; i--) out.push(at.get(sorted[i]!)!);
+	return out;
+}
+
 /** Query words that add nothing (repeated, or the start of another query word) are dropped. */
 function essentialWords(words: string[]): string[] {
 	const unique = [...new Set(words)];
@@ -90,6 +127,8 @@ interface Recency {
 class SearchCache {
 	recency: Recency | undefined;
 	#loading: Promise<Recency> | undefined;
+	/** How many contacts there are, about: it steers how a search reads, never what it finds. */
+	#size: number | undefined;
 	/** Contacts written since `recency` was read. */
 	#changed = new Set<string>();
 	/** Bumped when everything is dropped, so a read started before is not kept. */
@@ -118,10 +157,21 @@ class SearchCache {
 		this.#epoch++;
 		this.recency = undefined;
 		this.#loading = undefined;
+		this.#size = undefined;
 		this.#changed.clear();
 		this.rows.clear();
 		this.words.clear();
 		this.#common.clear();
+	}
+
+	size(): number | Promise<number> {
+		if (this.recency) return this.recency.order.length;
+		if (this.#size !== undefined) return this.#size;
+		const epoch = this.#epoch;
+		return this.db.contacts.count().then((n) => {
+			if (epoch === this.#epoch) this.#size = n;
+			return n;
+		});
 	}
 
 	isCommon(word: string, max: number): boolean {
@@ -260,7 +310,7 @@ function searchCache(db: KithDB): SearchCache {
 
 export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 	const table = db.contacts;
-	const { probe, walkPage, walkMax } = { ...TUNING, ...tuning };
+	const { probe, probeMax, walkPage, walkMax, narrowRows } = { ...TUNING, ...tuning };
 
 	async function recent(q: ContactQuery): Promise<ContactPage> {
 		const limit = q.limit ?? 100;
@@ -331,6 +381,13 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 		}
 		const ids = [...new Set(keys)];
 		cache.keepWord(word, ids);
+		// The word's own rows sit together in its index: one read of them all costs far less than
+		// fetching each by id, and the keystrokes that follow (typing on, or a second word) then find
+		// every candidate at hand. With many contacts, that is what keeps them quick.
+		if (ids.length > walkPage && ids.length <= walkMax && ids.some((id) => !cache.rows.has(id))) {
+			const rows = await table.where('words').startsWith(word).toArray();
+			cache.keepRows([...new Map(rows.map((r) => [r.id, r])).values()]);
+		}
 		return ids;
 	}
 
@@ -353,6 +410,14 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 		const limit = q.limit ?? 100;
 		const want = limit + 1;
 		const cache = searchCache(db);
+		// A word is common when a walk through the newest contacts finds enough of its contacts
+		// within `walkMax` rows. With many contacts that takes more entries than `probe`: below that,
+		// its index entries are the cheaper read, and a walk would fail after reading rows for
+		// nothing. Reading entries costs too, so the probe stops growing at `probeMax`.
+		const total = probeMax > probe ? await cache.size() : 0;
+		const probeFor = Math.min(probeMax, Math.max(probe, Math.ceil((want * total) / walkMax)));
+		// One letter among that many contacts is always common: no need to count its entries.
+		const surelyCommon = (w: string) => w.length === 1 && total >= ONE_LETTER_COMMON;
 		// Started now and needed only later, so it reads while the index entries are read.
 		const recencyReady = cache.recencyNow();
 		recencyReady.catch(() => {});
@@ -364,15 +429,20 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 
 		let hits: ContactRow[] | undefined;
 		const known = words.map((w) => cache.words.get(w) ?? narrowed(w));
-		if (known.some((ids) => ids !== undefined)) {
-			const lists = known.filter((ids) => ids !== undefined);
-			// Unread rows beyond a page mean the words narrowed a lot: their own entries are cheaper.
-			hits = await readNewest(intersect(lists), keep, want, walkPage);
+		const lists = known.filter((ids) => ids !== undefined);
+		const inHand = lists.length > 0 ? intersect(lists) : undefined;
+		// A long list in hand (a short word read in full) is worth less than the words' own entries.
+		if (inHand && inHand.length <= walkMax) {
+			// The candidates' rows are mostly at hand from the keystroke before. Past `narrowRows`
+			// unread ones, the words narrowed a lot and their own entries are the cheaper read.
+			hits = await readNewest(inHand, keep, want, Math.max(walkPage, narrowRows));
 		}
 		if (!hits) {
-			let lists = (await Promise.all(words.map((w) => contactsWith(w)))).filter(
-				(ids) => ids !== undefined
-			);
+			let lists = (
+				await Promise.all(
+					words.map((w) => (surelyCommon(w) ? undefined : contactsWith(w, probeFor)))
+				)
+			).filter((ids) => ids !== undefined);
 			if (lists.length === 0) hits = await walk(q, keep, want);
 			if (!hits) {
 				if (lists.length === 0) {
@@ -403,11 +473,7 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 			budget = Infinity
 		): Promise<ContactRow[] | undefined> {
 			if (ids.length === 0) return [];
-			if (ids.length > wanted) {
-				const { place } = await recencyReady;
-				const at = (id: string) => place.get(id) ?? Infinity;
-				ids = [...ids].sort((a, b) => at(b) - at(a));
-			}
+			if (ids.length > wanted) ids = byRecency(ids, (await recencyReady).place);
 			const found: ContactRow[] = [];
 			for (let i = 0, size = wanted; i < ids.length; i += size, size *= 2) {
 				const slice = ids.slice(i, i + size);

@@ -13,7 +13,9 @@ import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import type { SettingRow } from '$lib/domain/setting';
 import { VERSIONS, type DbVersion } from './versions';
 
-export const DB_NAME = 'kith';
+import { DB_NAME } from './peek';
+
+export { DB_NAME };
 
 /**
  * A contact as stored: the domain record plus its derived search words, and `asking` (1, indexed)

@@ -1,14 +1,13 @@
 import { liveQuery } from 'dexie';
 import { DB_NAME, KithDB } from './database';
+import { emitDbEvent } from './events';
 import { repos, type Repos } from './repos';
 
 export { KithDB, DB_NAME } from './database';
 export type { ContactRow } from './database';
 export type { Repos } from './repos';
 export { classifyDbError, type DbErrorKind } from './errors';
-
-export type DbEvent = 'versionchange' | 'blocked' | 'ready';
-const listeners = new Set<(event: DbEvent) => void>();
+export { onDbEvent, type DbEvent } from './events';
 
 let instance: KithDB | undefined;
 let repositories: Repos | undefined;
@@ -22,14 +21,14 @@ export function getDb(): KithDB {
 		// Writes now fail (drafts fall back to localStorage) until the user reloads.
 		instance.on('versionchange', () => {
 			instance?.close({ disableAutoOpen: true });
-			for (const l of listeners) l('versionchange');
+			emitDbEvent('versionchange');
 			return false;
 		});
 		instance.on('blocked', () => {
-			for (const l of listeners) l('blocked');
+			emitDbEvent('blocked');
 		});
 		instance.on('ready', () => {
-			for (const l of listeners) l('ready');
+			emitDbEvent('ready');
 		});
 	}
 	return instance;
@@ -38,11 +37,6 @@ export function getDb(): KithDB {
 export function getRepos(): Repos {
 	repositories ??= repos(getDb());
 	return repositories;
-}
-
-export function onDbEvent(listener: (event: DbEvent) => void): () => void {
-	listeners.add(listener);
-	return () => listeners.delete(listener);
 }
 
 /** Subscribes to a query that re-runs whenever the tables it read change, in any tab. */

@@ -3,6 +3,7 @@ import { circleSchema } from './circles';
 import { isoDateSchema, timestampSchema } from './dates';
 import { idSchema } from './ids';
 import { emailSchema, httpUrlSchema, longText, phoneSchema, shortText, tagSchema } from './text';
+import { parseTags, type ContactForm } from './contact-form';
 
 export const NAME_MAX = 200;
 
@@ -44,7 +45,7 @@ export const contactSchema = z.strictObject({
 export type Contact = z.infer<typeof contactSchema>;
 
 /** What the capture and edit forms hold: plain strings as typed, kept as a draft until saved. */
-export const contactFormSchema = z.object({
+export const contactFormSchema: z.ZodMiniType<ContactForm> = z.object({
 	name: z.string(),
 	circle: z.string(),
 	metAt: z.string(),
@@ -60,7 +61,15 @@ export const contactFormSchema = z.object({
 	notes: z.string(),
 	nextFollowUpOn: z.string()
 });
-export type ContactForm = z.infer<typeof contactFormSchema>;
+// The form's type and helpers live in contact-form.ts, without zod, for the first screen.
+export {
+	asContactForm,
+	contactToForm,
+	emptyContactForm,
+	isFormDirty,
+	parseTags,
+	type ContactForm
+} from './contact-form';
 
 /** Enough of a contact to name it in a list or a picker. */
 export type ContactRef = Pick<Contact, 'id' | 'name' | 'organization'>;
@@ -77,64 +86,6 @@ export type ContactFields = Omit<
 >;
 export type FieldErrors = Partial<Record<string, string>>;
 export type FormResult = { ok: true; value: ContactFields } | { ok: false; errors: FieldErrors };
-
-export function emptyContactForm(metOn = ''): ContactForm {
-	return {
-		name: '',
-		circle: '',
-		metAt: '',
-		metOn,
-		organization: '',
-		role: '',
-		field: '',
-		emails: [''],
-		phones: [''],
-		links: [''],
-		introducedById: '',
-		tags: '',
-		notes: '',
-		nextFollowUpOn: ''
-	};
-}
-
-export function contactToForm(c: Contact): ContactForm {
-	const orEmpty = (list: string[]) => (list.length ? [...list] : ['']);
-	return {
-		name: c.name,
-		circle: c.circle ?? '',
-		metAt: c.metAt ?? '',
-		metOn: c.metOn ?? '',
-		organization: c.organization ?? '',
-		role: c.role ?? '',
-		field: c.field ?? '',
-		emails: orEmpty(c.emails),
-		phones: orEmpty(c.phones),
-		links: orEmpty(c.links),
-		introducedById: c.introducedById ?? '',
-		tags: c.tags.join(', '),
-		notes: c.notes ?? '',
-		nextFollowUpOn: c.nextFollowUpOn ?? ''
-	};
-}
-
-/** True when the user has typed anything worth keeping. */
-export function isFormDirty(form: ContactForm, blank: ContactForm): boolean {
-	return JSON.stringify(form) !== JSON.stringify(blank);
-}
-
-export function parseTags(text: string): string[] {
-	const seen = new Set<string>();
-	const out: string[] = [];
-	for (const raw of text.split(/[,#\n]/)) {
-		const tag = raw.trim().replace(/\s+/g, ' ').slice(0, 60);
-		const key = tag.toLocaleLowerCase();
-		if (tag && !seen.has(key)) {
-			seen.add(key);
-			out.push(tag);
-		}
-	}
-	return out;
-}
 
 function opt(text: string): string | undefined {
 	const t = text.trim();

@@ -1,4 +1,5 @@
 import type { KithDB } from '$lib/db';
+import { contactsRepo } from '$lib/db/contacts.repo';
 import { repos } from '$lib/db/repos';
 import {
 	parseContactForm,
@@ -66,8 +67,10 @@ async function introducerError(
  * in order all the same, and waiting for the first before placing the second only delays the commit.
  */
 function writeContact(db: KithDB, contact: Contact, draftKey: string | undefined) {
-	const r = repos(db);
-	return Promise.all([r.contacts.put(contact), draftKey ? r.drafts.remove(draftKey) : undefined]);
+	return Promise.all([
+		contactsRepo(db).put(contact),
+		draftKey ? db.drafts.delete(draftKey) : undefined
+	]);
 }
 
 /** Saves a new contact from the capture form and clears its draft, all or nothing. */

@@ -1,4 +1,4 @@
-import { classifyDbError, type DbErrorKind } from '$lib/db';
+import { classifyDbError, type DbErrorKind } from '$lib/db/errors';
 
 /**
  * Like `classifyDbError`, but tells a database that never opened apart from one closed by an

@@ -1,4 +1,5 @@
-import { onDbEvent } from '$lib/db';
+// Not from $lib/db: the shell listens without loading the database code.
+import { onDbEvent } from '$lib/db/events';
 
 /** What the shell shows about the app itself: connectivity, updates, the database's state. */
 export const appStatus = $state({

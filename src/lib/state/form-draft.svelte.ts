@@ -3,7 +3,14 @@
  * localStorage under `kith:draft:<key>` when the database cannot take it (closed by an upgrade in
  * another tab, or full), so nothing typed is lost.
  */
-import { getRepos } from '$lib/db';
+import { peekDraft } from '$lib/db/peek';
+
+/**
+ * The database code (Dexie) loads on the first change, not with the form: until then a stored
+ * draft is read with plain IndexedDB, so a form opens and takes input sooner.
+ */
+let database: typeof import('$lib/db') | undefined;
+const repos = async () => (database ??= await import('$lib/db')).getRepos();
 
 const FALLBACK = 'kith:draft:';
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only; nothing renders from it
@@ -39,6 +46,8 @@ export class FormDraft<T extends object> {
 	#queued = 0;
 	#touched = false;
 	#blank: T;
+	/** `values` as plain data, taken when they last changed: saving needs no copy of its own. */
+	#latest: T;
 
 	constructor(
 		readonly key: string,
@@ -47,6 +56,7 @@ export class FormDraft<T extends object> {
 	) {
 		this.#blank = blank;
 		this.values = structuredClone(blank);
+		this.#latest = structuredClone(blank);
 		sessions.add(this as FormDraft<object>);
 	}
 
@@ -58,7 +68,9 @@ export class FormDraft<T extends object> {
 	async load(): Promise<void> {
 		let stored: Stored | undefined;
 		try {
-			stored = await getRepos().drafts.get(this.key);
+			stored = database
+				? await database.getRepos().drafts.get(this.key)
+				: await peekDraft(this.key);
 		} catch {
 			stored = undefined;
 		}
@@ -67,6 +79,7 @@ export class FormDraft<T extends object> {
 		const values = stored ? this.parse(stored.values) : undefined;
 		if (values && !this.#touched) {
 			this.values = values;
+			this.#latest = $state.snapshot(this.values) as T;
 			this.restored = JSON.stringify(values) !== JSON.stringify(this.#blank);
 		}
 	}
@@ -76,6 +89,7 @@ export class FormDraft<T extends object> {
 		this.values = values;
 		this.#touched = true;
 		const snapshot = $state.snapshot(this.values) as T;
+		this.#latest = snapshot;
 		const empty = !this.dirty;
 		this.#queued++;
 		this.#pending = this.#pending
@@ -83,6 +97,14 @@ export class FormDraft<T extends object> {
 			.then(() => {
 				this.#queued--;
 			});
+	}
+
+	/**
+	 * The values as plain data (not to be changed). Every change goes through `change`, `load` or
+	 * `reset`, which keep this copy, so reading it costs nothing at the moment of saving.
+	 */
+	get latest(): T {
+		return this.#latest;
 	}
 
 	/** True when every change is stored, so a save need not wait for `flush()`. */
@@ -93,8 +115,9 @@ export class FormDraft<T extends object> {
 	async #write(values: T, empty: boolean): Promise<void> {
 		const now = Date.now();
 		try {
-			if (empty) await getRepos().drafts.remove(this.key);
-			else await getRepos().drafts.save(this.key, values as Record<string, unknown>, now);
+			const r = await repos();
+			if (empty) await r.drafts.remove(this.key);
+			else await r.drafts.save(this.key, values as Record<string, unknown>, now);
 			localStorage.removeItem(FALLBACK + this.key);
 			this.status = empty ? 'idle' : 'saved';
 		} catch {
@@ -116,6 +139,7 @@ export class FormDraft<T extends object> {
 	reset(blank: T = this.#blank): void {
 		this.#blank = blank;
 		this.values = structuredClone(blank);
+		this.#latest = structuredClone(blank);
 		this.#touched = false;
 		this.restored = false;
 		this.status = 'idle';

@@ -1,4 +1,5 @@
-import { getRepos } from '$lib/db';
+// Loaded on use: the capture form opens before the database code has loaded.
+const repos = async () => (await import('$lib/db')).getRepos();
 import type { ContactRef } from '$lib/domain/contact';
 
 /** Resolves the chosen introducer's name and searches contacts for the picker. */
@@ -11,8 +12,8 @@ export function introducerPicker(getId: () => string, excludeId?: string) {
 			return;
 		}
 		let current = true;
-		void getRepos()
-			.contacts.get(id)
+		void repos()
+			.then((r) => r.contacts.get(id))
 			.then((c) => {
 				if (current)
 					selected = c ? { id: c.id, name: c.name, organization: c.organization } : undefined;
@@ -26,7 +27,7 @@ export function introducerPicker(getId: () => string, excludeId?: string) {
 			return selected;
 		},
 		async search(query: string): Promise<ContactRef[]> {
-			const page = await getRepos().contacts.search({ query, limit: 7 });
+			const page = await (await repos()).contacts.search({ query, limit: 7 });
 			return page.contacts
 				.filter((c) => c.id !== excludeId)
 				.map((c) => ({ id: c.id, name: c.name, organization: c.organization }));

@@ -1,10 +1,10 @@
-import { getRepos } from '$lib/db';
 import { requestPersistence } from '$lib/pwa/storage';
 
 /** After the first saved contact, asks once that the browser keep Kith's storage for good. */
 export async function askPersistenceOnce(): Promise<void> {
-	const settings = getRepos().settings;
 	try {
+		// Loaded on use, so the capture form that calls this does not wait for the database code.
+		const settings = (await import('$lib/db')).getRepos().settings;
 		if (await settings.get('persistAsked')) return;
 		await settings.set('persistAsked', true);
 		await requestPersistence();

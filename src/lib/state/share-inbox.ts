@@ -3,7 +3,7 @@
  * A share goes straight into the capture form only when that cannot mix two people up; otherwise
  * it is kept aside until the user says where it belongs.
  */
-import { emptyContactForm, type ContactForm } from '$lib/domain/contact';
+import { emptyContactForm, type ContactForm } from '$lib/domain/contact-form';
 import {
 	parseScannedCard,
 	scannedCardFromParams,

@@ -1,0 +1,55 @@
+/**
+ * Calendar days as `YYYY-MM-DD` in the user's own time zone: plain functions without zod, so the
+ * first screen can use them without loading the schemas (those are in dates.ts).
+ */
+
+/** A calendar day as `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+function pad(n: number): string {
+	return String(n).padStart(2, '0');
+}
+
+export function toIsoDate(d: Date): IsoDate {
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function todayIso(now: Date = new Date()): IsoDate {
+	return toIsoDate(now);
+}
+
+export function addDays(day: IsoDate, days: number): IsoDate {
+	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+	return toIsoDate(new Date(y, m - 1, d + days));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+	const utc = (day: IsoDate) => {
+		const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+		return Date.UTC(y, m - 1, d);
+	};
+	return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+const longDate = new Intl.DateTimeFormat(undefined, {
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric'
+});
+
+export function formatDay(day: IsoDate): string {
+	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+	return longDate.format(new Date(y, m - 1, d));
+}
+
+/** "today", "tomorrow", "3 days ago", or a date for anything further away. */
+export function relativeDay(day: IsoDate, today: IsoDate = todayIso()): string {
+	const diff = daysBetween(today, day);
+	if (diff === 0) return 'today';
+	if (diff === 1) return 'tomorrow';
+	if (diff === -1) return 'yesterday';
+	if (diff < 0 && diff > -14) return `${-diff} days ago`;
+	if (diff > 0 && diff < 14) return `in ${diff} days`;
+	return formatDay(day);
+}

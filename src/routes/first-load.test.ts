@@ -1,0 +1,93 @@
+// @vitest-environment node
+// The capture form opens without Dexie and zod (`npm run bench` figure (a), budget 80 KB gzipped):
+// they load on the first change. This walks the static imports of the shell and of /capture and
+// fails when one of them reaches either, so that a new import in the layout or the capture page
+// cannot bring 40 KB back into the first load unnoticed. Use `import()` on use instead.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const src = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const IMPORT =
+	/^\s*import\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
+
+function resolveFile(spec: string, from: string): string | undefined {
+	const base = spec.startsWith('$lib/')
+		? join(src, 'lib', spec.slice(5))
+		: spec.startsWith('.')
+			? resolve(dirname(from), spec)
+			: undefined;
+	if (!base) return undefined;
+	for (const c of [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')]) {
+		if (existsSync(c) && !c.endsWith('/')) {
+			try {
+				readFileSync(c);
+				return c;
+			} catch {
+				// a folder: try the next spelling
+			}
+		}
+	}
+	return undefined;
+}
+
+/** Whether an import statement's specifiers are all types (erased at build). */
+function typeOnly(typeKeyword: string | undefined, clause: string): boolean {
+	if (typeKeyword) return true;
+	const named = clause.match(/^\{([\s\S]*)\}$/);
+	if (!named) return false;
+	const parts = named[1]!
+		.split(',')
+		.map((p) => p.trim())
+		.filter(Boolean);
+	return parts.length > 0 && parts.every((p) => p.startsWith('type '));
+}
+
+/** Every package reached through static imports from `entry`, with one path to each. */
+function packagesReached(entry: string): Map<string, string[]> {
+	const reached = new Map<string, string[]>();
+	const seen = new Set<string>();
+	const walk = (file: string, path: string[]) => {
+		if (seen.has(file)) return;
+		seen.add(file);
+		const text = readFileSync(file, 'utf8');
+		for (const m of text.matchAll(IMPORT)) {
+			const spec = m[3] ?? m[4]!;
+			if (m[3] && typeOnly(m[1], m[2]!.trim())) continue;
+			if (spec.startsWith('$app/') || spec.startsWith('virtual:') || /\.css$/.test(spec)) continue;
+			const here = [...path, spec];
+			const file2 = resolveFile(spec, file);
+			if (file2) walk(file2, here);
+			else if (!spec.startsWith('.') && !spec.startsWith('$')) {
+				const pkg = spec.startsWith('@')
+					? spec.split('/').slice(0, 2).join('/')
+					: spec.split('/')[0]!;
+				if (!reached.has(pkg)) reached.set(pkg, here);
+			}
+		}
+	};
+	walk(entry, []);
+	return reached;
+}
+
+describe('the first load of /capture', () => {
+	it('is checked by a walk that does find Dexie and zod where they are imported', () => {
+		expect(packagesReached(join(src, 'lib/state/live.svelte.ts')).has('dexie')).toBe(true);
+		expect(packagesReached(join(src, 'lib/domain/contact.ts')).has('zod')).toBe(true);
+	});
+
+	for (const entry of [
+		'routes/+layout.svelte',
+		'routes/+layout.ts',
+		'routes/capture/+page.svelte'
+	]) {
+		it(`${entry} reaches neither Dexie nor zod through static imports`, () => {
+			const reached = packagesReached(join(src, entry));
+			expect(reached.get('dexie'), `via ${reached.get('dexie')?.join(' → ')}`).toBeUndefined();
+			expect(reached.get('zod'), `via ${reached.get('zod')?.join(' → ')}`).toBeUndefined();
+			// The walk itself works: Svelte is reached.
+			if (entry.endsWith('.svelte')) expect(reached.has('svelte')).toBe(true);
+		});
+	}
+});
