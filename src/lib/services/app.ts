@@ -180,6 +180,13 @@ export const pitches = {
 const importService = () => import('./import.service');
 
 export const importer = {
+	/**
+	 * Loads the import code and opens the database while the worker reads the file, so neither
+	 * waits until the file has been read. Failures surface later, in `preview`.
+	 */
+	warm() {
+		void Promise.all([importService(), getDb().open()]).catch(() => {});
+	},
 	/** Finds likely duplicates of the rows among the kept contacts; writes nothing. */
 	async preview(drafts: ImportDraft[], keys?: MatchKey[][]) {
 		const { previewImport } = await importService();
