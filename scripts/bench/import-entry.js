@@ -13,7 +13,8 @@ import { parseCsvDate } from '$lib/io/csv-dates';
 /** The contacts table's index string as the app's newest schema declares it. */
 export const CONTACTS_INDEXES = VERSIONS.findLast((v) => v.stores.contacts)?.stores.contacts;
 
-const split = (/** @type {string | undefined} */ s) => (s ? s.split(/[,;\s]+/).filter(Boolean) : []);
+const split = (/** @type {string | undefined} */ s) =>
+	s ? s.split(/[,;\s]+/).filter(Boolean) : [];
 
 window.kithImportBaseline = {
 	indexes: CONTACTS_INDEXES,
@@ -49,7 +50,8 @@ window.kithImportBaseline = {
 		await db.table('contacts').bulkAdd(rows);
 		const ms = performance.now() - start;
 		const count = await db.table('contacts').count();
-		const { id: _id, createdAt: _c, updatedAt: _u, ...sample } = rows[1];
+		const sample = { ...rows[1] };
+		for (const key of ['id', 'createdAt', 'updatedAt']) delete sample[key];
 		db.close();
 		return { ms, count, sample };
 	}
