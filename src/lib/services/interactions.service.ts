@@ -15,6 +15,7 @@ import {
 	makeTouchpoint,
 	parseTouchpointForm,
 	type TouchpointErrors,
+	type TouchpointFields,
 	type TouchpointForm
 } from '$lib/domain/touchpoint';
 import { addReferrals, type ReferralsResult } from './referrals.service';
@@ -48,12 +49,17 @@ async function refreshCadence(db: KithDB, contactId: string, now: number, today:
 	});
 }
 
-/** Logs a touchpoint, adds the names it brought, moves the cadence, clears the draft: all or nothing. */
-export async function logTouchpoint(
+type TouchpointBase = Parameters<typeof makeTouchpoint>[1];
+
+/**
+ * Checks the form (and the names it brought), then in one transaction writes the touchpoint on the
+ * row `place` finds, adds the names, moves the cadence and clears the draft: all or nothing.
+ */
+async function saveTouchpoint(
 	db: KithDB,
-	contactId: string,
 	form: TouchpointForm,
-	{ draftKey, now = Date.now(), today = todayIso() }: Options = {}
+	{ draftKey, now = Date.now(), today = todayIso() }: Options,
+	place: (r: ReturnType<typeof repos>, value: TouchpointFields) => Promise<TouchpointBase | string>
 ): Promise<TouchpointSaveResult> {
 	const parsed = parseTouchpointForm(form);
 	const names = parsed.ok && parsed.value.received.includes('names');
@@ -68,24 +74,33 @@ export async function logTouchpoint(
 		'rw',
 		[db.contacts, db.interactions, db.drafts],
 		async (): Promise<TouchpointSaveResult> => {
-			const contact = await r.contacts.get(contactId);
-			if (!contact) return { ok: false, errors: { summary: 'This contact is no longer in Kith.' } };
-			const touchpoint = makeTouchpoint(parsed.value, {
-				id: newId(),
-				contactId,
-				createdAt: now,
-				updatedAt: now
-			});
+			const base = await place(r, parsed.value);
+			if (typeof base === 'string') return { ok: false, errors: { summary: base } };
+			const touchpoint = makeTouchpoint(parsed.value, base);
 			await r.interactions.put(touchpoint);
 			const referrals =
 				refs?.ok && refs.entries.length
-					? await addReferrals(db, contactId, refs.entries, now)
+					? await addReferrals(db, base.contactId, refs.entries, now)
 					: undefined;
-			await refreshCadence(db, contactId, now, today);
+			await refreshCadence(db, base.contactId, now, today);
 			if (draftKey) await r.drafts.remove(draftKey);
 			return { ok: true, touchpoint, referrals };
 		}
 	);
+}
+
+/** Logs a touchpoint with a contact (see saveTouchpoint for what else it writes). */
+export async function logTouchpoint(
+	db: KithDB,
+	contactId: string,
+	form: TouchpointForm,
+	options: Options = {}
+): Promise<TouchpointSaveResult> {
+	const now = options.now ?? Date.now();
+	return saveTouchpoint(db, form, { ...options, now }, async (r) => {
+		if (!(await r.contacts.get(contactId))) return 'This contact is no longer in Kith.';
+		return { id: newId(), contactId, createdAt: now, updatedAt: now };
+	});
 }
 
 /** Replaces a touchpoint's fields; its follow-up stays done only if its date did not change. */
@@ -93,40 +108,20 @@ export async function updateTouchpoint(
 	db: KithDB,
 	id: string,
 	form: TouchpointForm,
-	{ draftKey, now = Date.now(), today = todayIso() }: Options = {}
+	options: Options = {}
 ): Promise<TouchpointSaveResult> {
-	const parsed = parseTouchpointForm(form);
-	const names = parsed.ok && parsed.value.received.includes('names');
-	const refs = names ? parseReferrals(form.referrals) : undefined;
-	if (!parsed.ok || (refs && !refs.ok))
+	const now = options.now ?? Date.now();
+	return saveTouchpoint(db, form, { ...options, now }, async (r, value) => {
+		const existing = await r.interactions.get(id);
+		if (!existing) return 'This touchpoint was deleted.';
 		return {
-			ok: false,
-			errors: { ...(parsed.ok ? {} : parsed.errors), ...(refs && !refs.ok ? refs.errors : {}) }
+			id,
+			contactId: existing.contactId,
+			createdAt: existing.createdAt,
+			updatedAt: Math.max(now, existing.updatedAt + 1),
+			followUpDone: existing.followUpDone && existing.followUpOn === value.followUpOn
 		};
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.contacts, db.interactions, db.drafts],
-		async (): Promise<TouchpointSaveResult> => {
-			const existing = await r.interactions.get(id);
-			if (!existing) return { ok: false, errors: { summary: 'This touchpoint was deleted.' } };
-			const touchpoint = makeTouchpoint(parsed.value, {
-				id,
-				contactId: existing.contactId,
-				createdAt: existing.createdAt,
-				updatedAt: Math.max(now, existing.updatedAt + 1),
-				followUpDone: existing.followUpDone && existing.followUpOn === parsed.value.followUpOn
-			});
-			await r.interactions.put(touchpoint);
-			const referrals =
-				refs?.ok && refs.entries.length
-					? await addReferrals(db, existing.contactId, refs.entries, now)
-					: undefined;
-			await refreshCadence(db, existing.contactId, now, today);
-			if (draftKey) await r.drafts.remove(draftKey);
-			return { ok: true, touchpoint, referrals };
-		}
-	);
+	});
 }
 
 /** Deletes a touchpoint and returns it, so an Undo can put it back as it was. */
