@@ -17,13 +17,9 @@
 // Rate for workers ("only supported for pages"), so the app's file reading, done in its worker, runs
 // at full speed here, while the baseline parses on the throttled main thread.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { join } from 'node:path';
+import { bundleScript } from './bundle-script.mjs';
 import { CPU_THROTTLE, median, ratio, summary, throttle } from './util.mjs';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-const root = resolve(here, '../..');
 
 export const IMPORT_BUDGET = { importRatio: 1.5 };
 const ROWS = 5_000;
@@ -56,24 +52,11 @@ export function connectionsCsv(rows, seed = 1) {
 }
 
 async function baselineScript(outDir) {
-	await build({
-		configFile: false,
-		root,
-		logLevel: 'warn',
-		publicDir: false,
-		resolve: { alias: { $lib: join(root, 'src/lib') } },
-		build: {
-			outDir,
-			emptyOutDir: true,
-			minify: true,
-			reportCompressedSize: false,
-			lib: {
-				entry: join(here, 'import-entry.js'),
-				formats: ['iife'],
-				name: 'kithImportBaselineBundle',
-				fileName: () => 'import-baseline.js'
-			}
-		}
+	await bundleScript({
+		entry: 'import-entry.js',
+		outDir,
+		name: 'kithImportBaselineBundle',
+		fileName: 'import-baseline.js'
 	});
 	return readFile(join(outDir, 'import-baseline.js'), 'utf8');
 }

@@ -1,38 +1,21 @@
 // (d) Search as you type at 1,000, 10,000 and 100,000 contacts: the app's repository search over
 // its `words` index, against a scan of a plain array of the same rows, in a real page.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { join } from 'node:path';
+import { bundleScript } from './bundle-script.mjs';
 import { startStaticServer } from '../../tests/support/static-server.mjs';
 import { CPU_THROTTLE, percentile, ratio, summary, throttle } from './util.mjs';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-const root = resolve(here, '../..');
 
 /**
  * Bundles search-entry.js with the app's own modules ($lib as in SvelteKit) into one script.
  * @param {string} outDir
  */
 export async function buildSearchBundle(outDir) {
-	await build({
-		configFile: false,
-		root,
-		logLevel: 'warn',
-		publicDir: false,
-		resolve: { alias: { $lib: join(root, 'src/lib') } },
-		build: {
-			outDir,
-			emptyOutDir: true,
-			minify: true,
-			reportCompressedSize: false,
-			lib: {
-				entry: join(here, 'search-entry.js'),
-				formats: ['iife'],
-				name: 'kithSearchBenchBundle',
-				fileName: () => 'search.js'
-			}
-		}
+	await bundleScript({
+		entry: 'search-entry.js',
+		outDir,
+		name: 'kithSearchBenchBundle',
+		fileName: 'search.js'
 	});
 	await writeFile(
 		join(outDir, 'index.html'),

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { bundleScript } from './bundle-script.mjs';
 import { startStaticServer } from '../../tests/support/static-server.mjs';
 import {
 	CPU_THROTTLE,
@@ -34,24 +34,11 @@ export const TODAY_BUDGET = { listsRatio: 3 };
 
 /** @param {string} outDir */
 async function buildTodayBundle(outDir) {
-	await build({
-		configFile: false,
-		root,
-		logLevel: 'warn',
-		publicDir: false,
-		resolve: { alias: { $lib: join(root, 'src/lib') } },
-		build: {
-			outDir,
-			emptyOutDir: true,
-			minify: true,
-			reportCompressedSize: false,
-			lib: {
-				entry: join(here, 'today-entry.js'),
-				formats: ['iife'],
-				name: 'kithTodayBenchBundle',
-				fileName: () => 'today.js'
-			}
-		}
+	await bundleScript({
+		entry: 'today-entry.js',
+		outDir,
+		name: 'kithTodayBenchBundle',
+		fileName: 'today.js'
 	});
 	await writeFile(
 		join(outDir, 'index.html'),
