@@ -1,23 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import type { Duplicate, ImportDraft } from '$lib/io/import-plan';
+import type { Duplicate } from '$lib/io/import-plan';
 import ImportPreview from './ImportPreview.svelte';
 
-const drafts: ImportDraft[] = [
-	{
-		line: 5,
-		name: 'Ada Lovelace',
-		organization: 'Engines',
-		emails: [],
-		phones: [],
-		links: [],
-		tags: []
-	},
-	{ line: 6, name: 'Sam Lee', emails: [], phones: [], links: [], tags: [] }
-];
 const duplicates: Duplicate[] = [
 	{
 		index: 0,
+		row: { line: 5, name: 'Ada Lovelace', organization: 'Engines' },
 		target: { kind: 'existing', id: 'a', name: 'Ada Lovelace', organization: 'Engines' },
 		reasons: ['email', 'name']
 	}
@@ -27,7 +16,7 @@ function setup(counts = { added: 1, updated: 1, skipped: 0, unchanged: 0, combin
 	const props = {
 		fileName: 'Connections.csv',
 		source: 'LinkedIn connections',
-		drafts,
+		total: 2,
 		duplicates,
 		counts,
 		choiceOf: () => 'merge' as const,

@@ -288,6 +288,15 @@ class SearchCache {
 
 const caches = new WeakMap<KithDB, SearchCache>();
 
+/**
+ * Forgets what searches kept, after contacts were written through another connection (the import
+ * worker's): its change event reaches this one too, but a search made in between must not miss
+ * the new contacts.
+ */
+export function forgetSearches(db: KithDB): void {
+	caches.get(db)?.reset();
+}
+
 function searchCache(db: KithDB): SearchCache {
 	let cache = caches.get(db);
 	if (!cache) {

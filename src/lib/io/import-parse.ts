@@ -1,10 +1,9 @@
 /**
  * Reads a file picked for import into contact drafts: vCard (.vcf) or CSV (LinkedIn, Google, or
  * any other CSV, which waits for the person to say what each column holds). Runs in a worker for
- * big files (import.worker.ts) and says how far it has got; nothing here touches the database.
+ * big files (services/import.worker.ts) and says how far it has got; nothing here touches the database.
  */
 import { contactSchema, type ContactFields } from '$lib/domain/contact';
-import { matchKeys, type MatchKey } from '$lib/domain/duplicates';
 import { EXTRA_LINE_MAX, EXTRA_LINES_MAX } from '$lib/domain/contact-extra';
 import {
 	applyMapping,
@@ -29,8 +28,6 @@ export type ParseOutcome =
 			kind: ImportKind;
 			drafts: ImportDraft[];
 			problems: ImportProblem[];
-			/** Each draft's duplicate-matching keys, worked out here to spare the page. */
-			keys?: MatchKey[][];
 	  }
 	| {
 			kind: 'mapping';
@@ -44,12 +41,6 @@ export type ParseOutcome =
 	| { kind: 'error'; message: string };
 
 export type Progress = (done: number, total: number) => void;
-
-/** The outcome with every draft's match keys added. */
-export function withKeys(outcome: ParseOutcome): ParseOutcome {
-	if (outcome.kind === 'error' || outcome.kind === 'mapping') return outcome;
-	return { ...outcome, keys: outcome.drafts.map((d) => matchKeys(d)) };
-}
 
 const CHUNK = 250;
 const SAMPLE_ROWS = 5;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { makeContact } from '$lib/domain/testing/factories';
 import type { Contact } from '$lib/domain/contact';
-import { planImport, resolveImport, type ImportDecisions, type ImportDraft } from './import-plan';
+import fc from 'fast-check';
+import {
+	countImport,
+	digestPlan,
+	planImport,
+	resolveImport,
+	type DuplicateChoice,
+	type ImportDecisions,
+	type ImportDraft
+} from './import-plan';
 
 function draft(line: number, fields: Partial<ImportDraft> = {}): ImportDraft {
 	return { line, name: `Person ${line}`, emails: [], phones: [], links: [], tags: [], ...fields };
@@ -49,6 +58,7 @@ describe('planImport', () => {
 		expect(plan.duplicates).toEqual([
 			{
 				index: 0,
+				row: { line: 2, name: 'Ada Lovelace' },
 				target: {
 					kind: 'existing',
 					id: kept.id,
@@ -59,11 +69,13 @@ describe('planImport', () => {
 			},
 			{
 				index: 1,
+				row: { line: 3, name: 'G. Hopper', organization: 'US Navy' },
 				target: { kind: 'existing', id: grace.id, name: 'Grace Hopper' },
 				reasons: ['linkedin']
 			},
 			{
 				index: 3,
+				row: { line: 5, name: 'Lee, Sam', organization: 'ACME' },
 				target: { kind: 'row', index: 2, line: 4, name: 'Sam Lee', organization: 'Acme Inc' },
 				reasons: ['name']
 			}
@@ -161,5 +173,58 @@ describe('resolveImport', () => {
 			[kept.id, ['BDAY:18151210']],
 			['new-1', ['X-A:1']]
 		]);
+	});
+});
+
+describe('countImport', () => {
+	it('keeps only the rows in duplicates, and counts as the whole plan does', () => {
+		const plan = planImport(drafts, [...existing.values()]);
+		const digest = digestPlan(plan);
+		expect(digest.total).toBe(5);
+		expect(digest.kept).toEqual([0, 1, 2, 3]);
+		expect(digest.drafts.map((d) => d.line)).toEqual([2, 3, 4, 5]);
+		const choices = new Map<number, DuplicateChoice>([[3, 'add']]);
+		expect(countImport(digest, decide({ choices }), existing)).toEqual(
+			resolveImport(plan, decide({ choices }), existing, { now: 1, newId: ids() }).counts
+		);
+	});
+
+	it('gives the counts resolveImport gives for any file, contacts and choices', () => {
+		// Few names, emails and organisations, so that rows repeat each other and kept contacts.
+		const name = fc.constantFrom('Ada Lovelace', 'Lovelace, Ada', 'Sam Lee', 'Noor', 'Zoë Kim');
+		const org = fc.option(fc.constantFrom('Acme', 'ACME Inc.', 'Library'), { nil: undefined });
+		const emails = fc.array(fc.constantFrom('a@x.org', 'S@x.org', 's@x.org', 'n@x.org'), {
+			maxLength: 2
+		});
+		const role = fc.option(fc.constantFrom('Designer', 'Archivist'), { nil: undefined });
+		const fields = fc.record({ name, organization: org, emails, role });
+		const choice = fc.constantFrom<DuplicateChoice>('skip', 'merge', 'add');
+		fc.assert(
+			fc.property(
+				fc.array(fields, { maxLength: 30 }),
+				fc.array(fields, { maxLength: 6 }),
+				fc.array(fc.tuple(fc.nat(29), choice), { maxLength: 10 }),
+				choice,
+				fc.constantFrom<'existing' | 'incoming'>('existing', 'incoming'),
+				fc.option(fc.constantFrom('LinkedIn', 'Imported'), { nil: undefined }),
+				(rows, people, picked, all, prefer, tag) => {
+					const clean = <T extends object>(o: T) =>
+						Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+					const fileRows = rows.map((r, i) => draft(i + 2, clean({ ...r, tags: [] })));
+					const kept = people.map((p) => makeContact(clean(p)));
+					const plan = planImport(fileRows, kept);
+					const decisions = decide({
+						choices: new Map(picked),
+						all,
+						prefer,
+						...(tag ? { tag } : {})
+					});
+					const byId = new Map(kept.map((c) => [c.id, c]));
+					const whole = resolveImport(plan, decisions, byId, { now: 2, newId: ids() }).counts;
+					expect(countImport(digestPlan(plan), decisions, byId)).toEqual(whole);
+				}
+			),
+			{ numRuns: 300 }
+		);
 	});
 });

@@ -10,7 +10,6 @@ import {
 	matchKeys,
 	mergeFields,
 	sameFields,
-	type MatchKey,
 	type MatchReason,
 	type MergePreference
 } from '$lib/domain/duplicates';
@@ -36,6 +35,8 @@ export type DuplicateTarget =
 export interface Duplicate {
 	/** The draft's index in the plan. */
 	index: number;
+	/** The row itself, as the preview names it. */
+	row: { line: number; name: string; organization?: string };
 	target: DuplicateTarget;
 	reasons: MatchReason[];
 }
@@ -50,23 +51,24 @@ export interface ImportPlan {
  * Finds, for each draft, a kept contact it likely repeats, or else an earlier row of the file.
  * `existing` should be the live contacts (the trash is not matched).
  */
-export function planImport(
-	drafts: ImportDraft[],
-	existing: readonly Contact[],
-	/** Each draft's match keys, when the worker that read the file worked them out already. */
-	draftKeys?: MatchKey[][]
-): ImportPlan {
+export function planImport(drafts: ImportDraft[], existing: readonly Contact[]): ImportPlan {
 	const kept = new MatchIndex<Contact>();
 	for (const c of existing) kept.add(c, c);
 	const rows = new MatchIndex<number>();
 	const duplicates: Duplicate[] = [];
 	drafts.forEach((draft, index) => {
-		const keys = draftKeys?.[index] ?? matchKeys(draft);
+		const keys = matchKeys(draft);
+		const row = {
+			line: draft.line,
+			name: draft.name,
+			...(draft.organization ? { organization: draft.organization } : {})
+		};
 		const old = kept.find(draft, keys);
 		if (old) {
 			const { id, name, organization } = old.value;
 			duplicates.push({
 				index,
+				row,
 				target: { kind: 'existing', id, name, ...(organization ? { organization } : {}) },
 				reasons: old.reasons
 			});
@@ -76,6 +78,7 @@ export function planImport(
 				const first = drafts[earlier.value]!;
 				duplicates.push({
 					index,
+					row,
 					target: {
 						kind: 'row',
 						index: earlier.value,
@@ -215,4 +218,65 @@ export function resolveImport(
 	const changed = new Set(update.map((c) => c.id));
 	counts.unchanged = intoKept.filter((id) => !changed.has(id)).length;
 	return { add: added, update, extras, counts };
+}
+
+/**
+ * What the preview needs to count an import under any choices: the rows on either side of a
+ * likely duplicate, and how many rows there are in all. Every other row is simply added, so the
+ * thousands of them need not reach the page (the import reads and writes in a worker).
+ */
+export interface PlanDigest {
+	/** Rows read from the file. */
+	total: number;
+	/** As in the plan: indexes are the whole plan's. */
+	duplicates: Duplicate[];
+	/** The plan's index of each row kept here, ascending. */
+	kept: number[];
+	/** Those rows, in the order of `kept`. */
+	drafts: ImportDraft[];
+}
+
+export function digestPlan(plan: ImportPlan): PlanDigest {
+	const involved = new Set<number>();
+	for (const d of plan.duplicates) {
+		involved.add(d.index);
+		if (d.target.kind === 'row') involved.add(d.target.index);
+	}
+	const kept = [...involved].sort((a, b) => a - b);
+	return {
+		total: plan.drafts.length,
+		duplicates: plan.duplicates,
+		kept,
+		drafts: kept.map((i) => plan.drafts[i]!)
+	};
+}
+
+/**
+ * The counts `resolveImport` gives for the whole plan, worked out from its digest: the rows in
+ * duplicates resolve as they would among all the rows (a row only ever meets its own duplicates),
+ * and each of the others adds one contact.
+ */
+export function countImport(
+	digest: PlanDigest,
+	decisions: ImportDecisions,
+	existing: ReadonlyMap<string, Contact>
+): ImportCounts {
+	const at = new Map(digest.kept.map((index, i) => [index, i]));
+	const local = (index: number) => at.get(index)!;
+	const duplicates = digest.duplicates.map((d) => ({
+		...d,
+		index: local(d.index),
+		target: d.target.kind === 'row' ? { ...d.target, index: local(d.target.index) } : d.target
+	}));
+	const choices = new Map<number, DuplicateChoice>();
+	for (const [index, choice] of decisions.choices)
+		if (at.has(index)) choices.set(local(index), choice);
+	let n = 0;
+	const counts = resolveImport(
+		{ drafts: digest.drafts, duplicates },
+		{ ...decisions, choices },
+		existing,
+		{ now: 0, newId: () => `count-${n++}` }
+	).counts;
+	return { ...counts, added: counts.added + digest.total - digest.kept.length };
 }

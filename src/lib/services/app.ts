@@ -13,8 +13,6 @@ import {
 } from './contacts.service';
 import type { ParsedBackup, RestoreMode } from './backup.service';
 import type { ImportReceipt } from './import.service';
-import type { ImportDecisions, ImportDraft, ImportPlan } from '$lib/io/import-plan';
-import type { MatchKey } from '$lib/domain/duplicates';
 import { deleteAllData, summarizeData } from './data.service';
 import * as interviewService from './interviews.service';
 import {
@@ -176,27 +174,10 @@ export const pitches = {
 	restoreRecording: lazy('restoreRecording')
 };
 
-/** Importing from other apps (duplicate planning, one transaction) loads on first use. */
+/** Undoing an import (the import itself runs in its own session: see import-session.ts). */
 const importService = () => import('./import.service');
 
 export const importer = {
-	/**
-	 * Loads the import code and opens the database while the worker reads the file, so neither
-	 * waits until the file has been read. Failures surface later, in `preview`.
-	 */
-	warm() {
-		void Promise.all([importService(), getDb().open()]).catch(() => {});
-	},
-	/** Finds likely duplicates of the rows among the kept contacts; writes nothing. */
-	async preview(drafts: ImportDraft[], keys?: MatchKey[][]) {
-		const { previewImport } = await importService();
-		return previewImport(getDb(), drafts, keys);
-	},
-	/** Writes the import as decided, all or nothing. */
-	async run(plan: ImportPlan, decisions: ImportDecisions) {
-		const { runImport } = await importService();
-		return runImport(getDb(), plan, decisions);
-	},
 	async undo(receipt: ImportReceipt) {
 		const { undoImport } = await importService();
 		return undoImport(getDb(), receipt);

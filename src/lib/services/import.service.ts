@@ -8,7 +8,6 @@ import { repos } from '$lib/db/repos';
 import { fromRow } from '$lib/db/contacts.repo';
 import type { Contact } from '$lib/domain/contact';
 import type { ContactExtra } from '$lib/domain/contact-extra';
-import type { MatchKey } from '$lib/domain/duplicates';
 import { newId } from '$lib/domain/ids';
 import {
 	planImport,
@@ -27,14 +26,10 @@ export interface ImportPreview {
 }
 
 /** Finds the likely duplicates of `drafts` among the live contacts; writes nothing. */
-export async function previewImport(
-	db: KithDB,
-	drafts: ImportDraft[],
-	draftKeys?: MatchKey[][]
-): Promise<ImportPreview> {
+export async function previewImport(db: KithDB, drafts: ImportDraft[]): Promise<ImportPreview> {
 	const rows = await db.contacts.toArray();
 	const live = rows.filter((r) => r.deletedAt === undefined).map(fromRow);
-	const plan = planImport(drafts, live, draftKeys);
+	const plan = planImport(drafts, live);
 	const wanted = new Set(
 		plan.duplicates.flatMap((d) => (d.target.kind === 'existing' ? [d.target.id] : []))
 	);
@@ -52,12 +47,16 @@ export interface ImportReceipt {
 	extrasBefore: Record<string, ContactExtra | undefined>;
 }
 
+/** Contacts handed to IndexedDB at a time, so a big import can say how far it has got. */
+const WRITE_CHUNK = 500;
+
 /** Writes the import as decided, all or nothing. */
 export function runImport(
 	db: KithDB,
 	plan: ImportPlan,
 	decisions: ImportDecisions,
-	now: number = Date.now()
+	now: number = Date.now(),
+	progress: (done: number, total: number) => void = () => {}
 ): Promise<ImportReceipt> {
 	const r = repos(db);
 	return db.transaction('rw', [db.contacts, db.contactExtras], async () => {
@@ -80,9 +79,20 @@ export function runImport(
 				if (!lines.includes(line)) lines.push(line);
 			return { contactId, lines, updatedAt: now };
 		});
-		await r.contacts.putMany(resolved.add, { fresh: true });
-		await r.contacts.putMany(resolved.update);
-		if (extraRows.length) await db.contactExtras.bulkPut(extraRows);
+		const total = resolved.add.length + resolved.update.length;
+		let done = 0;
+		const written = (n: number) => () => progress((done += n), total);
+		// Handed over chunk after chunk without waiting, so IndexedDB stores one while the next is
+		// prepared; all of them are still in this one transaction.
+		const writes: Promise<unknown>[] = [];
+		for (let i = 0; i < resolved.add.length; i += WRITE_CHUNK) {
+			const chunk = resolved.add.slice(i, i + WRITE_CHUNK);
+			writes.push(r.contacts.putMany(chunk, { fresh: true }).then(written(chunk.length)));
+		}
+		if (resolved.update.length)
+			writes.push(r.contacts.putMany(resolved.update).then(written(resolved.update.length)));
+		if (extraRows.length) writes.push(db.contactExtras.bulkPut(extraRows));
+		await Promise.all(writes);
 		return {
 			counts: resolved.counts,
 			at: now,
