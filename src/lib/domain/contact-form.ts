@@ -4,6 +4,7 @@
  * checked contact when it is saved.
  */
 import type { Contact } from './contact';
+import { TAG_MAX, cutText } from './text-length';
 
 export interface ContactForm {
 	name: string;
@@ -101,11 +102,15 @@ export function isFormDirty(form: ContactForm, blank: ContactForm): boolean {
 	return JSON.stringify(form) !== JSON.stringify(blank);
 }
 
+/**
+ * The tags typed in one box ("ux, #archives"): trimmed, spaces collapsed, duplicates dropped
+ * ignoring case, and each cut to what tagSchema accepts without breaking a character in two.
+ */
 export function parseTags(text: string): string[] {
 	const seen = new Set<string>();
 	const out: string[] = [];
 	for (const raw of text.split(/[,#\n]/)) {
-		const tag = raw.trim().replace(/\s+/g, ' ').slice(0, 60);
+		const tag = cutText(raw.trim().replace(/\s+/g, ' '), TAG_MAX).trimEnd();
 		const key = tag.toLocaleLowerCase();
 		if (tag && !seen.has(key)) {
 			seen.add(key);

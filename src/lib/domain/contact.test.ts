@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import {
 	contactSchema,
 	contactToForm,
@@ -8,6 +9,8 @@ import {
 	parseTags,
 	type ContactForm
 } from './contact';
+import { tagSchema } from './text';
+import { cutText } from './text-length';
 
 function form(fields: Partial<ContactForm>): ContactForm {
 	return { ...emptyContactForm('2026-05-01'), ...fields };
@@ -105,5 +108,85 @@ describe('parseTags', () => {
 			'archives',
 			'mentor ship'
 		]);
+	});
+});
+
+describe('tags stay whole characters', () => {
+	const a59 = 'a'.repeat(59);
+	const graphemes = (text: string) =>
+		[...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map(
+			(s) => s.segment
+		);
+	const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+	it('keeps a tag of 60 plain characters, accented ones included', () => {
+		expect(parseTags('é'.repeat(60) + 'x')).toEqual(['é'.repeat(60)]);
+		expect(parseTags('b'.repeat(80))).toEqual(['b'.repeat(60)]);
+	});
+
+	it('drops a last emoji or accented letter that does not fit rather than half of it', () => {
+		expect(parseTags(`${a59}👩🏽‍💻`)).toEqual([a59]);
+		expect(parseTags(`${a59}🙂`)).toEqual([a59]);
+		expect(parseTags(`${a59}e\u0301`)).toEqual([a59]);
+		expect(parseTags(`${a59}🇫🇷`)).toEqual([a59]);
+		expect(parseTags('🙂'.repeat(40))).toEqual(['🙂'.repeat(30)]);
+		expect(parseTags(`${'a'.repeat(55)}👩🏽‍💻, design`)).toEqual([`${'a'.repeat(55)}`, 'design']);
+	});
+
+	it('does not end a cut tag with a space', () => {
+		expect(parseTags(`${a59} and more words`)).toEqual([a59]);
+	});
+
+	it('still cuts whole code points where Intl.Segmenter is missing', async () => {
+		const original = Intl.Segmenter;
+		Object.defineProperty(Intl, 'Segmenter', { value: undefined, configurable: true });
+		try {
+			vi.resetModules();
+			const fresh = await import('./text-length');
+			expect(fresh.cutText(`${a59}🙂`, 60)).toBe(a59);
+			expect(fresh.cutText(`${'a'.repeat(58)}🙂🙂`, 60)).toBe(`${'a'.repeat(58)}🙂`);
+		} finally {
+			Object.defineProperty(Intl, 'Segmenter', { value: original, configurable: true });
+		}
+	});
+
+	const text = fc
+		.array(
+			fc.oneof(
+				fc.string({ unit: 'grapheme', maxLength: 40 }),
+				fc.string({ unit: 'grapheme-composite', maxLength: 40 }),
+				fc.constantFrom('👩🏽‍💻', '🇫🇷', 'e\u0301', '🙂', ' ', ', ', '#', '\n', 'x'.repeat(57))
+			),
+			{ maxLength: 12 }
+		)
+		.map((parts) => parts.join(''));
+
+	it('never stores a broken character or a tag the schema would refuse', () => {
+		fc.assert(
+			fc.property(text, (input) => {
+				for (const tag of parseTags(input)) {
+					expect(tag).not.toMatch(LONE_SURROGATE);
+					expect(tagSchema.safeParse(tag).success).toBe(true);
+				}
+			}),
+			{ numRuns: 500 }
+		);
+	});
+
+	it('cuts at the last whole character that fits', () => {
+		fc.assert(
+			fc.property(text, fc.integer({ min: 0, max: 120 }), (input, max) => {
+				const cut = cutText(input, max);
+				expect(cut.length).toBeLessThanOrEqual(max);
+				const whole = graphemes(input);
+				const kept = graphemes(cut);
+				expect(kept).toEqual(whole.slice(0, kept.length));
+				// The next character would not have fitted.
+				if (kept.length < whole.length) {
+					expect(cut.length + whole[kept.length]!.length).toBeGreaterThan(max);
+				}
+			}),
+			{ numRuns: 500 }
+		);
 	});
 });

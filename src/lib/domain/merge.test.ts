@@ -31,6 +31,19 @@ const interview = (id: string, contactId: string, referralIds: string[]): Interv
 });
 
 describe('merge choices', () => {
+	it('cut joined notes that run over the limit at a whole character', () => {
+		const keep = makeContact({ notes: 'a'.repeat(99_996) });
+		const other = makeContact({ notes: 'b🙂' });
+		const merged = mergedContact(
+			keep,
+			other,
+			{ ...defaultChoices(keep, other), notes: 'both' },
+			NOW
+		);
+		expect(merged.notes).toBe(`${'a'.repeat(99_996)}\n\nb`);
+		expect(contactSchema.safeParse(merged).success).toBe(true);
+	});
+
 	it('keep the staying contact’s values, fill its gaps, and join lists and notes', () => {
 		const keep = makeContact({
 			name: 'Maya L.',

@@ -7,6 +7,7 @@
 import type { Contact } from './contact';
 import type { Interaction } from './interaction';
 import type { Interview } from './interview';
+import { cutText } from './text-length';
 
 export const SCALAR_FIELDS = [
 	'name',
@@ -102,7 +103,7 @@ export function mergedContact(
 		const side = choices[f];
 		if (f === 'notes' && side === 'both') {
 			const joined = [keep.notes, other.notes].filter(isSet).join('\n\n');
-			out.notes = joined.slice(0, NOTES_MAX) || undefined;
+			out.notes = cutText(joined, NOTES_MAX) || undefined;
 		} else out[f] = side === 'other' ? other[f] : keep[f];
 	}
 	for (const f of LIST_FIELDS) {

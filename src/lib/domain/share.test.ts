@@ -13,6 +13,11 @@ describe('prefillFromShare', () => {
 		expect(form.notes).toBe('');
 	});
 
+	it('cuts a very long shared title at a whole character', () => {
+		const form = prefillFromShare(emptyContactForm(), { title: `${'a'.repeat(199)}👩🏽‍💻 more` });
+		expect(form.name).toBe('a'.repeat(199));
+	});
+
 	it('finds a URL inside shared text and keeps the rest as a note', () => {
 		const form = prefillFromShare(emptyContactForm(), {
 			text: 'Great talk on archives https://example.org/talk see you'

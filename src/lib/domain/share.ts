@@ -1,5 +1,6 @@
 import type { ContactForm } from './contact';
 import { prefillFromScan, type ScannedCard } from './scanned-card';
+import { cutText } from './text-length';
 
 export interface SharedData {
 	title?: string | null;
@@ -39,7 +40,7 @@ export function prefillFromShare(form: ContactForm, shared: SharedData): Contact
 		links: [...form.links]
 	};
 	const name = title.replace(LINKEDIN_PREFIX, '').replace(TITLE_SUFFIX, '').trim();
-	if (name && !next.name.trim()) next.name = name.slice(0, 200);
+	if (name && !next.name.trim()) next.name = cutText(name, 200);
 	if (url && /^https?:\/\//i.test(url) && !next.links.includes(url)) {
 		const empty = next.links.findIndex((l) => !l.trim());
 		if (empty >= 0) next.links[empty] = url;

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { TAG_MAX } from './text-length';
 
 /** Free text of bounded size; long enough for a real note, short enough to keep a phone responsive. */
 export const shortText = z.string().check(z.maxLength(500));
@@ -32,4 +33,4 @@ export const phoneSchema = z
 		)
 	);
 
-export const tagSchema = z.string().check(z.minLength(1), z.maxLength(60));
+export const tagSchema = z.string().check(z.minLength(1), z.maxLength(TAG_MAX));

@@ -1,0 +1,39 @@
+/**
+ * Limits on user text that the zod schemas and the zod-free forms share, and a way to cut text to
+ * such a limit. No zod here: the capture form loads this on its first screen.
+ */
+
+/** The longest tag, in UTF-16 code units, as tagSchema's maxLength counts. */
+export const TAG_MAX = 60;
+
+let segmenter: Intl.Segmenter | null | undefined;
+
+/** The characters of `text` as a person counts them: an emoji with its modifiers is one. */
+function characters(text: string): Iterable<string> {
+	segmenter ??=
+		typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
+			? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+			: null;
+	if (!segmenter) return text; // Code points: still never half of a surrogate pair.
+	const segments = segmenter.segment(text);
+	return {
+		*[Symbol.iterator]() {
+			for (const s of segments) yield s.segment;
+		}
+	};
+}
+
+/**
+ * The longest start of `text` that fits in `max` UTF-16 code units (what zod's maxLength counts)
+ * and ends between two whole characters. A plain `slice` could keep half of an emoji or drop the
+ * accent of a letter, leaving a broken character that shows as �.
+ */
+export function cutText(text: string, max: number): string {
+	if (text.length <= max) return text;
+	let end = 0;
+	for (const c of characters(text)) {
+		if (end + c.length > max) break;
+		end += c.length;
+	}
+	return text.slice(0, end);
+}
