@@ -251,6 +251,23 @@ describe('parseVCards on files that are not vCards', () => {
 		expect(result.errors).toEqual([{ line: 1, reason: expect.stringMatching(/binary/) }]);
 	});
 
+	it('reads text full of replacement characters (U+FFFD) as text, not binary data', () => {
+		const text = `BEGIN:VCARD\nVERSION:3.0\nFN:${'\uFFFD'.repeat(50)}\nNOTE:\uFFFD \uFFFD\nEND:VCARD\n`;
+		const { cards, errors } = parseVCards(text);
+		expect(errors).toEqual([]);
+		expect(cards).toEqual([
+			expect.objectContaining({ name: '\uFFFD'.repeat(50), notes: '\uFFFD \uFFFD' })
+		]);
+	});
+
+	it('still refuses replacement characters mixed with control characters', () => {
+		// One control in twenty characters is not binary by itself; with the U+FFFD around it, it is.
+		const junk = ('\u0001' + '\uFFFD'.repeat(19)).repeat(20);
+		const result = parseVCards(`BEGIN:VCARD\nFN:x\nNOTE:${junk}\nEND:VCARD\n`);
+		expect(result.cards).toEqual([]);
+		expect(result.errors).toEqual([{ line: 1, reason: expect.stringMatching(/binary/) }]);
+	});
+
 	it('does not mistake one stray control character for binary data', () => {
 		const { cards, errors } = parseVCards('BEGIN:VCARD\nFN:Bell\u0007 Ringer\nEND:VCARD\n');
 		expect(errors).toEqual([]);

@@ -180,6 +180,18 @@ function physicalLines(text: string): Buffer[] {
 }
 
 describe.each(VERSIONS)('vCard %s round trip', (version) => {
+	// Found by the property below (seed 721354679): a note of 50,000 U+FFFD was taken for binary data.
+	it.each([
+		['a note', { name: '!', notes: '\uFFFD '.repeat(49_999) + '\uFFFDx' }],
+		['a name', { name: '\uFFFD'.repeat(200) }],
+		['an organization', { name: 'Ada', organization: '\uFFFD'.repeat(500) }]
+	])('gives back %s made of replacement characters (U+FFFD)', (_label, fields) => {
+		const contact = makeContact(fields);
+		const { cards, errors } = parseVCards(serializeVCard(contact, version));
+		expect(errors).toEqual([]);
+		expect(cards).toEqual([expected(contact, [])]);
+	});
+
 	it(
 		'serialize then parse gives back every field of any contact',
 		() => {

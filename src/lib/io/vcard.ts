@@ -154,17 +154,24 @@ export function decodeVCardBytes(bytes: Uint8Array): string {
 	return decodeBytes(bytes, 'utf-8');
 }
 
-/** Line of the first NUL, or 1 when most of the text is control characters or undecodable. */
+/** Line of the first NUL, or 1 when much of the text is control characters or undecodable. */
 function findBinary(text: string): number | undefined {
 	const nul = text.indexOf('\0');
 	if (nul >= 0) return lineOf(text, nul);
-	let odd = 0;
+	let controls = 0;
+	let replacements = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		const control =
-			(c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f;
-		if (control || c === 0xfffd) odd++;
+		if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f) {
+			controls++;
+		} else if (c === 0xfffd) {
+			replacements++;
+		}
 	}
+	// U+FFFD is also plain text: a note may hold pasted ones, and Kith writes one for each unpaired
+	// surrogate. Bytes decoded as text leave control characters beside them, which no card Kith
+	// writes holds, so the replacements count only when those are there too.
+	const odd = controls >= text.length * 0.01 ? controls + replacements : controls;
 	return odd / text.length > 0.1 ? 1 : undefined;
 }
 
