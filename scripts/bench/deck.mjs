@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../../tests/support/static-server.mjs';
 import {
+	appDatabaseReady,
 	CPU_THROTTLE,
 	chromiumArgs,
 	chromiumPath,
@@ -33,7 +34,15 @@ function seed({ pitches, rehearsals }) {
 		open.onerror = () => reject(open.error);
 		open.onsuccess = () => {
 			const db = open.result;
-			const tx = db.transaction(['pitches', 'rehearsals'], 'readwrite');
+			/** @type {IDBTransaction} */
+			let tx;
+			try {
+				tx = db.transaction(['pitches', 'rehearsals'], 'readwrite');
+			} catch (error) {
+				db.close();
+				reject(error);
+				return;
+			}
 			const perPitch = Math.ceil(rehearsals / pitches);
 			let written = 0;
 			for (let i = 0; i < pitches; i++) {
@@ -77,6 +86,7 @@ function seed({ pitches, rehearsals }) {
 				resolve(written);
 			};
 			tx.onerror = () => reject(tx.error);
+			tx.onabort = () => reject(tx.error ?? new Error('The seeding transaction was aborted'));
 		};
 	});
 }
@@ -149,9 +159,7 @@ export async function deckBench(browser, origin, contextOptions = phone) {
 	try {
 		await page.addInitScript(installProbe);
 		await page.goto(`${origin}/pitches`);
-		await page.waitForFunction(async () =>
-			(await indexedDB.databases()).some((d) => d.name === 'kith' && (d.version ?? 0) > 0)
-		);
+		await appDatabaseReady(page);
 		const written = await page.evaluate(seed, {
 			pitches: DECK_PITCHES,
 			rehearsals: DECK_REHEARSALS

@@ -12,7 +12,15 @@
 // with it (a new frame, focus), and a put then takes about twice as long as one from a quiet
 // script, for the app and a raw put alike. The other two figures stay in the JSON for reference:
 // `inputToCommit` (from the timeStamp) and `rawPutFromScript` (a put timed inside one script).
-import { CPU_THROTTLE, median, percentile, ratio, summary, throttle } from './util.mjs';
+import {
+	appDatabaseReady,
+	CPU_THROTTLE,
+	median,
+	percentile,
+	ratio,
+	summary,
+	throttle
+} from './util.mjs';
 
 // Installed in the page before the app's scripts (Dexie binds IDBDatabase#transaction when it opens
 // the database). It watches for the commit without polling: every read-write transaction on
@@ -191,10 +199,7 @@ export async function saveBench(browser, origin, runs, contextOptions) {
 		await page.addInitScript(installProbe);
 		await page.goto(`${origin}/capture`);
 		await name.waitFor();
-		// Opening 'kith' before the app created it would create an empty database of our own.
-		await page.waitForFunction(async () =>
-			(await indexedDB.databases()).some((d) => d.name === 'kith' && (d.version ?? 0) > 0)
-		);
+		await appDatabaseReady(page);
 		/** @type {number[]} */
 		const appMs = [];
 		/** @type {number[]} */

@@ -88,3 +88,21 @@ export function step(label) {
 		process.stdout.write(` ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
 	};
 }
+
+/**
+ * Waits until the app has created its database. Opening 'kith' before that would create an empty
+ * database of the bench's own and block the app's upgrade. (page.waitForFunction does not wait for
+ * an async predicate: the promise it returns counts as true at once.)
+ * @param {import('@playwright/test').Page} page
+ */
+export async function appDatabaseReady(page, timeoutMs = 30_000) {
+	await page.evaluate(async (limit) => {
+		const until = performance.now() + limit;
+		for (;;) {
+			const all = await indexedDB.databases();
+			if (all.some((d) => d.name === 'kith' && (d.version ?? 0) > 0)) return;
+			if (performance.now() > until) throw new Error('The app did not create its database');
+			await new Promise((r) => setTimeout(r, 50));
+		}
+	}, timeoutMs);
+}
