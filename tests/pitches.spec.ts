@@ -281,8 +281,8 @@ test('record a run with fake media, play it back and delete it; leaving mid-reco
 		expect(rec).toMatchObject({ mimeType: expect.stringMatching(/^audio\//) });
 		expect(rec?.durationMs).toBeGreaterThan(1000);
 		await page.getByRole('button', { name: /^Good/ }).click();
-		const [rehearsal] = await stored(page, 'rehearsals');
-		expect(rehearsal?.recordingId).toBe(rec?.id);
+		// The rating is written after the tap; a read straight away can come before its commit.
+		await expect.poll(async () => (await stored(page, 'rehearsals'))[0]?.recordingId).toBe(rec?.id);
 
 		// On the pitch page: play back, storage used, delete with undo.
 		await page.getByRole('link', { name: 'Back to pitches' }).click();
