@@ -282,3 +282,28 @@ test('reads and writes a 5,000-row Connections.csv off the main thread with a pr
 	await page.getByLabel('Search contacts').fill('first4999');
 	await expect(page.getByRole('link', { name: /First4999 Last4999/ })).toBeVisible();
 });
+
+test('an import keeps saving when the person leaves the page, and says when it is done', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/');
+	await openImport(page, context);
+	const rows = Array.from(
+		{ length: 3000 },
+		(_, i) => `Gone${i},Away${i},https://www.linkedin.com/in/away-${i},,Co ${i % 50},,15 Mar 2024`
+	);
+	const csv = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows];
+	await page
+		.getByLabel('File to import (.vcf or .csv)')
+		.setInputFiles(file('Connections.csv', csv.join('\n')));
+	await page.getByRole('button', { name: 'Import 3000 contacts' }).click();
+	await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
+	await expect(page.getByText('Import done: 3000 added, 0 updated, 0 skipped.')).toBeVisible({
+		timeout: 30_000
+	});
+	expect((await storedContacts(page)).length).toBe(3000);
+	await page.getByLabel('Search contacts').fill('gone2999');
+	await expect(page.getByRole('link', { name: /Gone2999 Away2999/ })).toBeVisible();
+});
