@@ -173,6 +173,27 @@ describe('tags stay whole characters', () => {
 		);
 	});
 
+	it('cuts long text (past the stretch it segments) at the same place as a full segmentation', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 250, max: 700 }),
+				text,
+				fc.integer({ min: 0, max: 120 }),
+				(pad, input, extra) => {
+					const long = 'é'.repeat(pad) + input;
+					const max = pad + extra;
+					const cut = cutText(long, max);
+					const whole = graphemes(long);
+					const kept = graphemes(cut);
+					expect(kept).toEqual(whole.slice(0, kept.length));
+					if (kept.length < whole.length)
+						expect(cut.length + whole[kept.length]!.length).toBeGreaterThan(max);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
 	it('cuts at the last whole character that fits', () => {
 		fc.assert(
 			fc.property(text, fc.integer({ min: 0, max: 120 }), (input, max) => {
