@@ -265,13 +265,13 @@ test('reads and writes a 5,000-row Connections.csv off the main thread with a pr
 	await page
 		.getByLabel('File to import (.vcf or .csv)')
 		.setInputFiles(file('Connections.csv', csv));
-	await expect(count(page, /new contact/)).toHaveText('5000 new contacts', { timeout: 30_000 });
+	await expect(count(page, /new contact/)).toHaveText('5,000 new contacts', { timeout: 30_000 });
 	const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
 	expect(seen.length).toBeGreaterThan(0);
 	await page.evaluate(() => {
 		(window as unknown as { seen: number[] }).seen = [];
 	});
-	await page.getByRole('button', { name: 'Import 5000 contacts' }).click();
+	await page.getByRole('button', { name: 'Import 5,000 contacts' }).click();
 	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible({ timeout: 30_000 });
 	expect((await storedContacts(page)).length).toBe(5001);
 	// The save said how far it had got on the way, not only at the start and the end.
@@ -297,10 +297,10 @@ test('an import keeps saving when the person leaves the page, and says when it i
 	await page
 		.getByLabel('File to import (.vcf or .csv)')
 		.setInputFiles(file('Connections.csv', csv.join('\n')));
-	await page.getByRole('button', { name: 'Import 3000 contacts' }).click();
+	await page.getByRole('button', { name: 'Import 3,000 contacts' }).click();
 	await page.getByRole('link', { name: 'Contacts', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
-	await expect(page.getByText('Import done: 3000 added, 0 updated, 0 skipped.')).toBeVisible({
+	await expect(page.getByText('Import done: 3,000 added, 0 updated, 0 skipped.')).toBeVisible({
 		timeout: 30_000
 	});
 	expect((await storedContacts(page)).length).toBe(3000);

@@ -126,7 +126,7 @@ async function importThroughPage(page, path, expected) {
 	});
 	await page.getByLabel('File to import (.vcf or .csv)').setInputFiles(path);
 	await page
-		.getByRole('button', { name: `Import ${expected} contacts` })
+		.getByRole('button', { name: `Import ${expected.toLocaleString('en')} contacts` })
 		.click({ timeout: 120_000 });
 	await page.getByRole('heading', { name: 'Import done' }).waitFor({ timeout: 120_000 });
 	// A long task still running when the heading appeared is reported once it ends.
