@@ -2,7 +2,7 @@
 // Today's reads, plus a generator of contacts and touchpoints, exposed on `window.kithTodayBench`.
 import { KithDB } from '../../src/lib/db/database';
 import { repos } from '../../src/lib/db/repos';
-import { readToday } from '../../src/lib/services/today.query';
+import { todayLists } from '../../src/lib/state/reads/today.reads';
 import { addDays, todayIso } from '../../src/lib/domain/dates';
 
 const CHANNELS = ['in-person', 'call', 'video', 'email', 'message', 'social', 'event'];
@@ -107,11 +107,11 @@ window.kithTodayBench = {
 		let lists;
 		let baseRows = 0;
 		// Once each first, so the timed runs do not pay for compiling the code paths.
-		await readToday(r, today);
+		await todayLists(today)(r);
 		await db.interactions.where('followUpOn').belowOrEqual(today).toArray();
 		for (let i = 0; i < runs; i++) {
 			let start = performance.now();
-			lists = await readToday(r, today);
+			lists = await todayLists(today)(r);
 			app.push(performance.now() - start);
 			start = performance.now();
 			baseRows = (await db.interactions.where('followUpOn').belowOrEqual(today).toArray()).length;

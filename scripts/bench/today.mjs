@@ -80,7 +80,7 @@ async function listsBench(browser, { outDir, contextOptions }) {
 		await cpu.set(1);
 		await page.evaluate(() => /** @type {any} */ (window).kithTodayBench.close());
 		return {
-			method: `readToday(repos(db), today) (contacts' nextFollowUpOn range, touchpoints' followUpOn range, touchpoints of the last 120 days by \`on\`, owners by bulkGet, the pure rules) against db.interactions.where('followUpOn').belowOrEqual(today).toArray(), interleaved, ${LIST_RUNS} runs each at ${CPU_THROTTLE}x CPU throttle; 4 years of touchpoints, 40% with outcomes, 30% with something given, 15% with a follow-up`,
+			method: `todayLists(today)(repos(db)) (contacts' nextFollowUpOn range, touchpoints' followUpOn range, touchpoints of the last 120 days by \`on\`, owners by bulkGet, the pure rules) against db.interactions.where('followUpOn').belowOrEqual(today).toArray(), interleaved, ${LIST_RUNS} runs each at ${CPU_THROTTLE}x CPU throttle; 4 years of touchpoints, 40% with outcomes, 30% with something given, 15% with a follow-up`,
 			seeded,
 			baselineRows: timed.baseRows,
 			followUps: timed.followUps,

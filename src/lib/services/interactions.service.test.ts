@@ -14,7 +14,10 @@ import {
 	updateTouchpoint
 } from './interactions.service';
 import { purgeContacts } from './contacts.service';
-import { readToday } from './today.query';
+import { todayLists } from '$lib/state/reads/today.reads';
+import type { Repos } from '$lib/db';
+
+const readToday = (r: Repos, day: string) => todayLists(day)(r);
 
 const today = '2026-06-15';
 const form = (fields: Partial<TouchpointForm>): TouchpointForm => ({

@@ -1,13 +1,13 @@
-import { getRepos, observe, type Repos } from '$lib/db';
+import { getRepos, observe } from '$lib/db';
+import type { Query } from './reads/query';
+
+export type { Query } from './reads/query';
 
 export interface Live<T> {
 	readonly value: T;
 	readonly loaded: boolean;
 	readonly error: unknown;
 }
-
-/** A read over the app's repositories; pages describe what they need without opening anything. */
-export type Query<T> = (repos: Repos) => Promise<T>;
 
 /**
  * Keeps `value` in step with a database query. `makeQuery` runs inside an effect, so the runes it

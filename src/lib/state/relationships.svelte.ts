@@ -3,37 +3,17 @@ import { touchpoints } from '$lib/services/app';
 import type { Contact } from '$lib/domain/contact';
 import { todayIso } from '$lib/domain/dates';
 import type { Interaction } from '$lib/domain/interaction';
-import type { Interview } from '$lib/domain/interview';
-import { balance, type Balance } from '$lib/domain/reciprocity';
 import { describeCadence } from '$lib/domain/cadence';
 import { attempt } from './attempt';
 import { Busy } from './busy.svelte';
 import { live } from './live.svelte';
+import { contactRelationships as read, NO_RELATIONSHIPS } from './reads/contact-page.reads';
 
-export interface Relationships {
-	touchpoints: Interaction[];
-	interviews: Interview[];
-	balance: Balance;
-}
-
-const EMPTY: Relationships = {
-	touchpoints: [],
-	interviews: [],
-	balance: { received: {}, receivedTotal: 0, gave: [] }
-};
+export type { Relationships } from './reads/contact-page.reads';
 
 /** Call during component initialisation; `id` is read in an effect, so it may change. */
 export function contactRelationships(id: () => string) {
-	const data = live<Relationships>(() => {
-		const current = id();
-		return async (r) => {
-			const [list, interviews] = await Promise.all([
-				r.interactions.ofContact(current),
-				r.interactions.interviewsOf(current)
-			]);
-			return { touchpoints: list, interviews, balance: balance(list) };
-		};
-	}, EMPTY);
+	const data = live(() => read(id()), NO_RELATIONSHIPS);
 	const busy = new Busy();
 
 	return {
