@@ -91,3 +91,12 @@ describe('the first load of /capture', () => {
 		});
 	}
 });
+
+describe('the first load of Today', () => {
+	it('carries no pitch scheduler: its pitch count uses the light half of pitch scheduling', () => {
+		expect(packagesReached(join(src, 'lib/domain/pitch-schedule.ts')).has('ts-fsrs')).toBe(true);
+		const reached = packagesReached(join(src, 'routes/+page.svelte'));
+		expect(reached.get('ts-fsrs'), `via ${reached.get('ts-fsrs')?.join(' → ')}`).toBeUndefined();
+		expect(reached.has('svelte')).toBe(true);
+	});
+});
