@@ -16,7 +16,7 @@ import { makeContact, makeTouchpoint, NOON, testRepos } from './testing/rows';
 
 async function network() {
 	const r = testRepos();
-	const ana = makeContact({ name: 'Ana Lima', tags: ['mentor', 'design'], circle: 'work' });
+	const ana = makeContact({ name: 'Ana Lima', tags: ['mentor', 'design'], circle: 'coworkers' });
 	const ben = makeContact({ name: 'Ben Ode', introducedById: ana.id, tags: ['design'] });
 	const cleo = makeContact({ name: 'Cleo Lima', introducedById: ben.id });
 	const dan = makeContact({ name: 'Dan Vogt', introducedById: ana.id, deletedAt: NOON - 1000 });

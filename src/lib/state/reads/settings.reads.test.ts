@@ -15,8 +15,8 @@ describe('settings and network read models', () => {
 
 	it('count the network: live people, who introduced whom, and what came of it', async () => {
 		const r = testRepos();
-		const ana = makeContact({ name: 'Ana', circle: 'work' });
-		const ben = makeContact({ name: 'Ben', introducedById: ana.id, circle: 'work' });
+		const ana = makeContact({ name: 'Ana', circle: 'coworkers' });
+		const ben = makeContact({ name: 'Ben', introducedById: ana.id, circle: 'coworkers' });
 		const cleo = makeContact({ name: 'Cleo', introducedById: ben.id });
 		const gone = makeContact({ name: 'Gone', deletedAt: NOON });
 		await r.contacts.bulkPut([ana, ben, cleo, gone]);
@@ -28,6 +28,6 @@ describe('settings and network read models', () => {
 		const byName = Object.fromEntries(stats.introducers.map((p) => [p.name, p]));
 		expect(byName.Ana).toMatchObject({ direct: 1, reach: 2 });
 		expect(byName.Ben).toMatchObject({ direct: 1, reach: 1 });
-		expect(stats.circles.find((c) => c.id === 'work')?.count).toBe(2);
+		expect(stats.circles.find((c) => c.id === 'coworkers')?.count).toBe(2);
 	});
 });
