@@ -53,8 +53,6 @@ function isGoogleHeader(columns: Columns): boolean {
 	return [...columns.keys()].some((k) => GOOGLE_NUMBERED.test(k));
 }
 
-const NAME_FIELDS: ReadonlySet<CsvField | null> = new Set(['name', 'firstName', 'lastName']);
-
 // Header cells never hold an address, a link or a number; data rows usually do.
 const LOOKS_LIKE_DATA = /@|^https?:\/\/|^\+?[\d\s().-]{6,}$/i;
 
