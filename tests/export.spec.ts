@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parseVCards } from '../src/lib/io/vcard';
-import { sniffCsv } from '../src/lib/io/csv-import';
+import { sniffCsv } from '../src/lib/io/import/csv-import';
 import { capture, goOffline, openControlled, storedContacts } from './support/app';
 
 /** Taps an export button and reads the file that reaches the downloads. */

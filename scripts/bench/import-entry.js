@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { Dexie } from 'dexie';
 import { VERSIONS } from '$lib/db/versions';
 import { toRow } from '$lib/db/contacts.repo';
-import { parseCsvDate } from '$lib/io/csv-dates';
+import { parseCsvDate } from '$lib/io/import/csv-dates';
 
 /** The contacts table's index string as the app's newest schema declares it. */
 export const CONTACTS_INDEXES = VERSIONS.findLast((v) => v.stores.contacts)?.stores.contacts;

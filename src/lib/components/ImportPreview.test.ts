@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import type { Duplicate } from '$lib/io/import-plan';
+import type { Duplicate } from '$lib/io/import/import-plan';
 import ImportPreview from './ImportPreview.svelte';
 
 const duplicates: Duplicate[] = [

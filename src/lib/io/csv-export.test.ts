@@ -9,7 +9,7 @@ import { emailSchema, isHttpUrl, phoneSchema } from '$lib/domain/text';
 import { makeContact } from '$lib/domain/testing/factories';
 import { neutraliseCell, restoreCell } from './csv-cells';
 import { contactsToCsv, interactionsToCsv } from './csv-export';
-import { importCsv } from './csv-import';
+import { importCsv } from './import/csv-import';
 
 const BOM = '\uFEFF';
 const CONTACT_HEADER =

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, utcStamp, writeIcs, type IcsEvent } from './ics';
+import { escapeText, foldLine } from './content-line';
+import { utcStamp, writeIcs, type IcsEvent } from './ics';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 

@@ -1,7 +1,9 @@
 /**
  * Writes iCalendar (RFC 5545) events: CRLF line ends, lines folded at 75 octets without splitting
- * a UTF-8 character, TEXT values escaped, times in UTC ('Z'), and an alarm. Pure: no browser.
+ * a UTF-8 character, TEXT values escaped (both by the content-line rules vCard shares), times in
+ * UTC ('Z'), and an alarm. Pure: no browser.
  */
+import { contentLines, escapeText } from './content-line';
 
 export interface IcsEvent {
 	/** Stable across exports, so re-importing updates the event instead of adding another. */
@@ -16,42 +18,6 @@ export interface IcsEvent {
 	stamp: number;
 	/** Minutes before the start at which the phone should remind; none when undefined. */
 	alarmMinutesBefore?: number;
-}
-
-const encoder = new TextEncoder();
-
-/** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */
-export function escapeText(value: string): string {
-	return value
-		.replace(/\\/g, '\\\\')
-		.replace(/;/g, '\\;')
-		.replace(/,/g, '\\,')
-		.replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/**
- * Folds one content line so no physical line exceeds 75 octets (continuations start with a
- * space, which counts). Splits only between whole characters, so UTF-8 stays valid.
- */
-export function foldLine(line: string): string {
-	if (encoder.encode(line).length <= 75) return line;
-	const parts: string[] = [];
-	let current = '';
-	let octets = 0;
-	let limit = 75;
-	for (const ch of line) {
-		const size = encoder.encode(ch).length;
-		if (octets + size > limit) {
-			parts.push(current);
-			current = '';
-			octets = 0;
-			limit = 74; // the leading space takes one octet of the next line
-		}
-		current += ch;
-		octets += size;
-	}
-	parts.push(current);
-	return parts.join('\r\n ');
 }
 
 /** A time in the UTC form `YYYYMMDDTHHMMSSZ`. */
@@ -91,5 +57,5 @@ export function writeIcs(event: IcsEvent): string {
 		);
 	}
 	lines.push('END:VEVENT', 'END:VCALENDAR');
-	return lines.map(foldLine).join('\r\n') + '\r\n';
+	return contentLines(lines);
 }

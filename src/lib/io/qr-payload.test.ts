@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { myCardToVCard } from './vcard';
+import { myCardToVCard } from './vcard/vcard-write';
 import { nameFromProfileLink, parseMecard, readQrPayload } from './qr-payload';
 
 function card(text: string) {

@@ -6,7 +6,7 @@
 import { normalizeLink } from '$lib/domain/contact';
 import type { ScannedCard } from '$lib/domain/scanned-card';
 import { emailSchema, isHttpUrl, phoneSchema } from '$lib/domain/text';
-import { parseVCards } from './vcard';
+import { parseVCards } from './vcard/vcard-read';
 
 export type QrPayload =
 	| {

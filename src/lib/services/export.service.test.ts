@@ -7,7 +7,7 @@ import { makeContact, testDb } from '$lib/db/testing/factories';
 import type { Contact } from '$lib/domain/contact';
 import type { Interaction } from '$lib/domain/interaction';
 import { newId } from '$lib/domain/ids';
-import { importCsv, sniffCsv } from '$lib/io/csv-import';
+import { importCsv, sniffCsv } from '$lib/io/import/csv-import';
 import { parseVCards } from '$lib/io/vcard';
 import {
 	ContactNotFoundError,

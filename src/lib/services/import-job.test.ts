@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { repos } from '$lib/db/repos';
 import { makeContact, testDb } from '$lib/db/testing/factories';
-import type { ImportDecisions } from '$lib/io/import-plan';
+import type { ImportDecisions } from '$lib/io/import/import-plan';
 import { FORGOTTEN, ImportJob } from './import-job';
 import { fromWire, toWire } from './import-messages';
 

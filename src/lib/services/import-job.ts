@@ -6,14 +6,14 @@
  */
 import type { KithDB } from '$lib/db';
 import type { Contact } from '$lib/domain/contact';
-import type { SniffedCsv } from '$lib/io/csv-import';
+import type { SniffedCsv } from '$lib/io/import/csv-import';
 import {
 	mapRows,
 	parseImport,
 	type CsvMapping,
 	type ParseOutcome,
 	type Progress
-} from '$lib/io/import-parse';
+} from '$lib/io/import/import-parse';
 import {
 	digestPlan,
 	type ImportDecisions,
@@ -21,7 +21,7 @@ import {
 	type ImportPlan,
 	type ImportProblem,
 	type PlanDigest
-} from '$lib/io/import-plan';
+} from '$lib/io/import/import-plan';
 import { previewImport, runImport, type ImportReceipt } from './import.service';
 
 /** What the page is told after reading a file, or after the columns were mapped. */

@@ -1,6 +1,6 @@
 /** The messages between the import page and the worker that reads and writes (import.worker.ts). */
-import type { CsvMapping } from '$lib/io/import-parse';
-import type { ImportDecisions } from '$lib/io/import-plan';
+import type { CsvMapping } from '$lib/io/import/import-parse';
+import type { ImportDecisions } from '$lib/io/import/import-plan';
 import type { JobOutcome } from './import-job';
 import type { ImportReceipt } from './import.service';
 

@@ -4,8 +4,8 @@
  */
 import { forgetSearches } from '$lib/db/contacts.repo';
 import { getDb } from '$lib/db';
-import type { CsvMapping, Progress } from '$lib/io/import-parse';
-import type { ImportDecisions } from '$lib/io/import-plan';
+import type { CsvMapping, Progress } from '$lib/io/import/import-parse';
+import type { ImportDecisions } from '$lib/io/import/import-plan';
 import type { ImportJob, JobOutcome } from './import-job';
 import { fromWire, type FromWorker, type ToWorker } from './import-messages';
 import type { ImportReceipt } from './import.service';

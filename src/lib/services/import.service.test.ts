@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { repos } from '$lib/db/repos';
 import { makeContact, testDb } from '$lib/db/testing/factories';
-import type { ImportDecisions, ImportDraft } from '$lib/io/import-plan';
+import type { ImportDecisions, ImportDraft } from '$lib/io/import/import-plan';
 import { previewImport, runImport, undoImport } from './import.service';
 import { exportAllVCards } from './export.service';
 

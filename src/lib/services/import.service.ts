@@ -16,7 +16,7 @@ import {
 	type ImportDecisions,
 	type ImportDraft,
 	type ImportPlan
-} from '$lib/io/import-plan';
+} from '$lib/io/import/import-plan';
 import { deleteContactsFully } from './contacts.service';
 
 export interface ImportPreview {

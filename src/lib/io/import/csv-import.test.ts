@@ -13,7 +13,7 @@ import {
 } from './csv-import';
 
 function fixture(name: string): Uint8Array {
-	return new Uint8Array(readFileSync(new URL(`./fixtures/csv/${name}`, import.meta.url)));
+	return new Uint8Array(readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url)));
 }
 
 /** What `File.text()` gives: UTF-8 with replacement characters, and no byte-order mark. */

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '$lib/domain/contact';
 import { emailSchema, isHttpUrl, phoneSchema } from '$lib/domain/text';
 import { makeContact } from '$lib/domain/testing/factories';
-import { foldLine, myCardToVCard, parseVCards, serializeVCard, serializeVCards } from './vcard';
+import { foldLine } from '../content-line';
+import { parseVCards } from './vcard-read';
+import { myCardToVCard, serializeVCard, serializeVCards } from './vcard-write';
 
 const RUNS = 250;
 // Some runs carry 100,000-character notes; leave room on a slow machine.

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeVCardBytes, parseVCards, type ParsedCard } from './vcard';
+import { decodeVCardBytes, parseVCards, type ParsedCard } from './vcard-read';
 
 function fixtureBytes(name: string): Buffer {
-	return readFileSync(new URL(`./fixtures/vcard/${name}`, import.meta.url));
+	return readFileSync(new URL(`../fixtures/vcard/${name}`, import.meta.url));
 }
 
 function fixture(name: string): string {

@@ -2,15 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeContact } from '$lib/domain/testing/factories';
-import {
-	escapeText,
-	foldLine,
-	myCardToVCard,
-	parseVCards,
-	serializeVCard,
-	serializeVCards,
-	type ParsedCard
-} from './vcard';
+import { escapeText, foldLine } from '../content-line';
+import { parseVCards, type ParsedCard } from './vcard-read';
+import { myCardToVCard, serializeVCard, serializeVCards } from './vcard-write';
 
 const CRLF = '\r\n';
 const lines = (...l: string[]) => l.join(CRLF) + CRLF;
@@ -296,7 +290,7 @@ describe('myCardToVCard', () => {
 
 describe('import then export', () => {
 	const fixture = (name: string) =>
-		readFileSync(new URL(`./fixtures/vcard/${name}`, import.meta.url), 'utf8');
+		readFileSync(new URL(`../fixtures/vcard/${name}`, import.meta.url), 'utf8');
 
 	function reexport(card: ParsedCard, version: '3.0' | '4.0'): ParsedCard {
 		const { line: _line, extra, ...fields } = card;

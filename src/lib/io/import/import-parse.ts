@@ -19,7 +19,7 @@ import {
 } from './csv-import';
 import type { ImportDraft, ImportKind, ImportProblem } from './import-plan';
 import { MAX_IMPORT_BYTES, tooBigMessage } from './import-limits';
-import { decodeVCardBytes, parseVCards, type ParsedCard } from './vcard';
+import { decodeVCardBytes, parseVCards, type ParsedCard } from '../vcard/vcard-read';
 
 export { MAX_IMPORT_BYTES, tooBigMessage };
 

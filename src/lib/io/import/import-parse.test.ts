@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mapRows, MAX_IMPORT_BYTES, parseImport, type ParseOutcome } from './import-parse';
 
 function fixture(path: string): Uint8Array {
-	return new Uint8Array(readFileSync(new URL(`./fixtures/${path}`, import.meta.url)));
+	return new Uint8Array(readFileSync(new URL(`../fixtures/${path}`, import.meta.url)));
 }
 const text = (s: string) => new TextEncoder().encode(s);
 
