@@ -1,7 +1,8 @@
 /**
  * The layer rule of DESIGN.md as lint errors: which folder of src/lib may import which. Domain is
  * pure; db is the only Dexie importer; io parses and writes text without a browser; device holds
- * the browser's camera, microphone, downloads and share sheet; services change data; state holds
+ * the browser's camera, microphone, downloads and share sheet (domain and io may not touch the
+ * browser's globals either); services change data; state holds
  * what the screens show; components take props and give callbacks; routes put it together.
  *
  * One block per folder, because a later block's `no-restricted-imports` replaces an earlier one's
@@ -33,12 +34,33 @@ function restrict(layer, banned, why) {
 }
 
 /** The files of one layer and what they may not import. */
-function block(files, patterns) {
+function block(files, patterns, more = {}) {
 	return {
 		files: files.map((f) => `${f}/**/*.{js,ts,svelte}`),
-		rules: { 'no-restricted-imports': ['error', { patterns }] }
+		rules: { 'no-restricted-imports': ['error', { patterns }], ...more }
 	};
 }
+
+// Domain and io run anywhere, a worker or a test in Node included: the browser is device's.
+const noBrowser = {
+	'no-restricted-globals': [
+		'error',
+		...[
+			'window',
+			'document',
+			'navigator',
+			'localStorage',
+			'sessionStorage',
+			'indexedDB',
+			'location',
+			'createImageBitmap',
+			'MediaRecorder'
+		].map((name) => ({
+			name,
+			message: `${name} is the browser's; domain and io stay pure. Put it in src/lib/device.`
+		}))
+	]
+};
 
 export const layerRules = [
 	// Everything else in src (src/*.ts, pwa): at least no Dexie.
@@ -56,7 +78,8 @@ export const layerRules = [
 				regex: '^(?:svelte|\\$app)(?:/|$)',
 				message: 'domain is pure rules and types over zod; it knows nothing of Svelte.'
 			}
-		]
+		],
+		noBrowser
 	),
 	block(
 		['src/lib/db'],
@@ -77,7 +100,8 @@ export const layerRules = [
 				['db', 'device', 'services', 'state', 'components', 'pwa'],
 				'it parses and writes text; the caller stores it.'
 			)
-		]
+		],
+		noBrowser
 	),
 	block(
 		['src/lib/device'],
@@ -136,6 +160,6 @@ export const layerRules = [
 			'src/vitest-setup.ts',
 			'tests/**'
 		],
-		rules: { 'no-restricted-imports': 'off' }
+		rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' }
 	}
 ];

@@ -1,7 +1,8 @@
 // @vitest-environment node
 /**
  * The layer rule (eslint.layers.js) as `npm run lint` applies it: a deliberate import across a
- * layer, in each layer, is an error, and a legal one is not. Linted through the project's own
+ * layer, in each layer, is an error, and a legal one is not; domain and io may not use the
+ * browser's globals. Linted through the project's own
  * eslint.config.js, with only the import rule, and without type information so that the probe
  * files need not exist.
  */
@@ -15,7 +16,8 @@ const eslint = new ESLint({
 	cwd: root,
 	overrideConfigFile: 'eslint.config.js',
 	overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
-	ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports'
+	ruleFilter: ({ ruleId }) =>
+		ruleId === 'no-restricted-imports' || ruleId === 'no-restricted-globals'
 });
 
 async function errorsIn(filePath: string, imports: string): Promise<string[]> {
@@ -89,6 +91,21 @@ describe('layer rule', () => {
 
 	it.each(allowed)('%s may import %s', async (file, source) => {
 		expect(await errorsIn(file, `import '${source}';`)).toEqual([]);
+	});
+
+	it.each(['src/lib/io/probe.ts', 'src/lib/domain/probe.ts'])(
+		'%s may not touch the browser',
+		async (file) => {
+			const errors = await errorsIn(file, 'document.title = navigator.language;');
+			expect(errors).toHaveLength(2);
+			expect(errors[0]).toMatch(/^no-restricted-globals: /);
+		}
+	);
+
+	it('lets device touch the browser', async () => {
+		expect(
+			await errorsIn('src/lib/device/probe.ts', 'document.title = navigator.language;')
+		).toEqual([]);
 	});
 
 	it('catches a type-only import too', async () => {
