@@ -17,7 +17,7 @@ export interface CsvExportOptions {
 	bom?: boolean;
 }
 
-export const CONTACT_CSV_HEADERS = [
+const CONTACT_CSV_HEADERS = [
 	'Name',
 	'Circle',
 	'Met at',
@@ -34,7 +34,7 @@ export const CONTACT_CSV_HEADERS = [
 	'Notes'
 ] as const;
 
-export const INTERACTION_CSV_HEADERS = [
+const INTERACTION_CSV_HEADERS = [
 	'Date',
 	'Contact',
 	'Channel',

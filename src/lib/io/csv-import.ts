@@ -81,24 +81,6 @@ export type CsvField =
 /** One entry per column, in column order; `null` leaves the column out. */
 export type CsvMapping = (CsvField | null)[];
 
-export const CSV_FIELDS: readonly CsvField[] = [
-	'name',
-	'firstName',
-	'lastName',
-	'email',
-	'phone',
-	'organization',
-	'role',
-	'field',
-	'circle',
-	'metAt',
-	'metOn',
-	'nextFollowUpOn',
-	'url',
-	'tags',
-	'notes'
-];
-
 // ---------------------------------------------------------------------------------------------
 // Turning raw values into a draft that the contact schema accepts
 
