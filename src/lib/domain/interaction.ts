@@ -46,7 +46,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = {
 	'in-person': 'In person',
 	call: 'Call',
-	video: 'Video call',
+	video: 'Video',
 	email: 'Email',
 	message: 'Message',
 	social: 'Social media',
