@@ -4,6 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { layerRules } from './eslint.layers.js';
 
 export default ts.config(
 	{
@@ -28,6 +29,7 @@ export default ts.config(
 			globals: { ...globals.browser, ...globals.node, __APP_VERSION__: 'readonly' }
 		}
 	},
+	...layerRules,
 	{
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {

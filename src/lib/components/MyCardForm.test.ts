@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { emptyMyCardForm, parseMyCardForm } from '$lib/services/my-card.service';
+import { emptyMyCardForm, parseMyCardForm } from '$lib/domain/my-card';
 import MyCardForm from './MyCardForm.svelte';
 
 function setup(overrides: Record<string, unknown> = {}) {

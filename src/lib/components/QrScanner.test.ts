@@ -1,10 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as qrReader from '$lib/io/qr-reader';
+import * as qrReader from '$lib/device/qr-reader';
 import QrScanner from './QrScanner.svelte';
 
-vi.mock('$lib/io/qr-reader', { spy: true });
+vi.mock('$lib/device/qr-reader', { spy: true });
 
 function setCamera(
 	getUserMedia: ((c: MediaStreamConstraints) => Promise<MediaStream>) | undefined,

@@ -1,9 +1,9 @@
 /**
  * What the capture and edit forms hold: plain strings as typed, kept as a draft until saved. No
  * zod here, so the capture form opens without loading the schemas; contact.ts turns a form into a
- * checked contact when it is saved.
+ * checked contact when it is saved, and a contact back into a form. This module imports nothing of
+ * contact.ts, so the two do not import each other.
  */
-import type { Contact } from './contact';
 import { TAG_MAX, cutText } from './text-length';
 
 export interface ContactForm {
@@ -74,26 +74,6 @@ export function emptyContactForm(metOn = ''): ContactForm {
 		tags: '',
 		notes: '',
 		nextFollowUpOn: ''
-	};
-}
-
-export function contactToForm(c: Contact): ContactForm {
-	const orEmpty = (list: string[]) => (list.length ? [...list] : ['']);
-	return {
-		name: c.name,
-		circle: c.circle ?? '',
-		metAt: c.metAt ?? '',
-		metOn: c.metOn ?? '',
-		organization: c.organization ?? '',
-		role: c.role ?? '',
-		field: c.field ?? '',
-		emails: orEmpty(c.emails),
-		phones: orEmpty(c.phones),
-		links: orEmpty(c.links),
-		introducedById: c.introducedById ?? '',
-		tags: c.tags.join(', '),
-		notes: c.notes ?? '',
-		nextFollowUpOn: c.nextFollowUpOn ?? ''
 	};
 }
 

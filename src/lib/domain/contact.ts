@@ -64,7 +64,6 @@ export const contactFormSchema: z.ZodMiniType<ContactForm> = z.object({
 // The form's type and helpers live in contact-form.ts, without zod, for the first screen.
 export {
 	asContactForm,
-	contactToForm,
 	emptyContactForm,
 	isFormDirty,
 	parseTags,
@@ -102,6 +101,27 @@ export function normalizeLink(text: string): string {
 	if (!t) return t;
 	if (/^[a-z][a-z0-9+.-]*:/i.test(t) && !/^[^:/]+\.[^:/]+:\d/.test(t)) return t;
 	return `https://${t}`;
+}
+
+/** A stored contact as the edit form shows it; empty lists get one empty input to type into. */
+export function contactToForm(c: Contact): ContactForm {
+	const orEmpty = (list: string[]) => (list.length ? [...list] : ['']);
+	return {
+		name: c.name,
+		circle: c.circle ?? '',
+		metAt: c.metAt ?? '',
+		metOn: c.metOn ?? '',
+		organization: c.organization ?? '',
+		role: c.role ?? '',
+		field: c.field ?? '',
+		emails: orEmpty(c.emails),
+		phones: orEmpty(c.phones),
+		links: orEmpty(c.links),
+		introducedById: c.introducedById ?? '',
+		tags: c.tags.join(', '),
+		notes: c.notes ?? '',
+		nextFollowUpOn: c.nextFollowUpOn ?? ''
+	};
 }
 
 /**

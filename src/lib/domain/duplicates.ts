@@ -21,7 +21,7 @@ function fold(text: string): string {
 }
 
 /** "Lovelace, Ada" and "ada  LOVELACE" are one name; so are "Zoë" and "Zoe". */
-export function normalizeName(name: string): string {
+export function nameKeyAnyOrder(name: string): string {
 	return fold(name).split(' ').filter(Boolean).sort().join(' ');
 }
 
@@ -100,7 +100,7 @@ export function matchKeys(c: Matchable): MatchKey[] {
 		const handle = linkedInHandle(link);
 		if (handle) keys.push({ key: `l:${handle}`, reason: 'linkedin' });
 	}
-	const name = normalizeName(c.name);
+	const name = nameKeyAnyOrder(c.name);
 	if (name)
 		keys.push({ key: `n:${name}|${normalizeOrganization(c.organization)}`, reason: 'name' });
 	return keys;

@@ -41,4 +41,30 @@ export const interactionSchema = z.strictObject({
 export type Interaction = z.infer<typeof interactionSchema>;
 export type Channel = (typeof CHANNELS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
+
+/** How a touchpoint happened, in the words of the form, the timeline and the CSV export. */
+export const CHANNEL_LABELS: Record<Channel, string> = {
+	'in-person': 'In person',
+	call: 'Call',
+	video: 'Video',
+	email: 'Email',
+	message: 'Message',
+	social: 'Social media',
+	event: 'Event'
+};
+
+/**
+ * What came of a touchpoint, in the words of every screen and export. They read in a sentence
+ * too: "Maya gave you an interview, resume tips".
+ */
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+	'inside-info': 'Inside information',
+	'job-search-advice': 'Job-search advice',
+	'resume-tips': 'Resume tips',
+	'portfolio-tips': 'Portfolio tips',
+	names: 'Names to contact',
+	interview: 'An interview',
+	'job-offer': 'A job offer',
+	other: 'Something else'
+};
 export const channelSchema = z.enum(CHANNELS);

@@ -2,7 +2,7 @@
  * Pure rules for informational interviews: labels, when a thank-you is owed, what is upcoming,
  * which touchpoint channel a mode becomes, and how suggested names are matched to contacts.
  */
-import type { Channel, Outcome } from './interaction';
+import type { Channel } from './interaction';
 import type { Interview, InterviewMode, PrepStep, QuestionCategory } from './interview';
 
 export const DEFAULT_MINUTES = 30;
@@ -36,17 +36,6 @@ export const PREP_LABELS: Record<PrepStep, string> = {
 	research: 'Research the organisation',
 	pitch: 'Rehearse your one-minute commercial',
 	questions: 'Pick your questions'
-};
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-	'inside-info': 'Inside information',
-	'job-search-advice': 'Job-search advice',
-	'resume-tips': 'Resume tips',
-	'portfolio-tips': 'Portfolio tips',
-	names: 'Names to contact',
-	interview: 'Interview',
-	'job-offer': 'Job offer',
-	other: 'Other'
 };
 
 /** The touchpoint channel a debrief logs for each way of meeting. */

@@ -5,34 +5,12 @@ import {
 	OUTCOMES,
 	interactionSchema,
 	type Channel,
-	type Interaction,
-	type Outcome
+	type Interaction
 } from './interaction';
 
 /** Summaries longer than this are refused with a message rather than slowing the timeline. */
 export const SUMMARY_MAX = 5000;
 export const GAVE_MAX = 2000;
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-	'in-person': 'In person',
-	call: 'Call',
-	video: 'Video',
-	email: 'Email',
-	message: 'Message',
-	social: 'Social media',
-	event: 'Event'
-};
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-	'inside-info': 'Inside information',
-	'job-search-advice': 'Job-search advice',
-	'resume-tips': 'Resume tips',
-	'portfolio-tips': 'Portfolio tips',
-	names: 'Names to contact',
-	interview: 'An interview',
-	'job-offer': 'A job offer',
-	other: 'Something else'
-};
 
 /** One referral typed into the touchpoint form: a name and a line of context. */
 export const referralFormSchema = z.object({

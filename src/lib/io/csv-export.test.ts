@@ -88,7 +88,7 @@ describe('interactionsToCsv', () => {
 		expect(csv).toBe(
 			`${BOM}Date,Contact,Channel,Summary,Received,Gave,Follow-up on,Follow-up done\r\n` +
 				'2026-05-04,Ada Lovelace,In person,Coffee after the talk,Inside information ::: Names to contact,"Sent her my notes, gladly",2026-05-11,no\r\n' +
-				'2026-05-04,,Video call,Call,,,,yes\r\n'
+				'2026-05-04,,Video,Call,,,,yes\r\n'
 		);
 	});
 

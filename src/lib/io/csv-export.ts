@@ -6,7 +6,7 @@
  */
 import { CIRCLES } from '$lib/domain/circles';
 import type { Contact } from '$lib/domain/contact';
-import type { Channel, Interaction, Outcome } from '$lib/domain/interaction';
+import { CHANNEL_LABELS, OUTCOME_LABELS, type Interaction } from '$lib/domain/interaction';
 import { MULTI_SEPARATOR, neutraliseCell } from './csv-cells';
 
 export interface CsvExportOptions {
@@ -17,7 +17,7 @@ export interface CsvExportOptions {
 	bom?: boolean;
 }
 
-export const CONTACT_CSV_HEADERS = [
+const CONTACT_CSV_HEADERS = [
 	'Name',
 	'Circle',
 	'Met at',
@@ -34,7 +34,7 @@ export const CONTACT_CSV_HEADERS = [
 	'Notes'
 ] as const;
 
-export const INTERACTION_CSV_HEADERS = [
+const INTERACTION_CSV_HEADERS = [
 	'Date',
 	'Contact',
 	'Channel',
@@ -44,27 +44,6 @@ export const INTERACTION_CSV_HEADERS = [
 	'Follow-up on',
 	'Follow-up done'
 ] as const;
-
-const CHANNEL_LABELS: Record<Channel, string> = {
-	'in-person': 'In person',
-	call: 'Call',
-	video: 'Video call',
-	email: 'Email',
-	message: 'Message',
-	social: 'Social media',
-	event: 'Event'
-};
-
-const OUTCOME_LABELS: Record<Outcome, string> = {
-	'inside-info': 'Inside information',
-	'job-search-advice': 'Job-search advice',
-	'resume-tips': 'Resume tips',
-	'portfolio-tips': 'Portfolio tips',
-	names: 'Names to contact',
-	interview: 'Interview',
-	'job-offer': 'Job offer',
-	other: 'Other'
-};
 
 const circleLabels = new Map<string, string>(CIRCLES.map((c) => [c.id, c.label]));
 

@@ -8,12 +8,12 @@ import { getDb, type KithDB } from '$lib/db';
 import { fromRow } from '$lib/db/contacts.repo';
 import type { Contact } from '$lib/domain/contact';
 import { toIsoDate } from '$lib/domain/dates';
+import type { ExportKind } from '$lib/domain/export-kind';
 import type { Interaction } from '$lib/domain/interaction';
 
 export type VCardVersion = '4.0' | '3.0';
 
-/** What a Settings button asks for. */
-export type ExportKind = 'vcard-4.0' | 'vcard-3.0' | 'contacts-csv' | 'touchpoints-csv';
+export type { ExportKind };
 
 export interface ExportFile {
 	/** The file's contents. */

@@ -1,6 +1,7 @@
 /**
  * Words and small browser chores for backing up and restoring: what a backup file holds, what a
- * restore changed, what went wrong, saving the file, and the Today reminder's "not now".
+ * restore changed, what went wrong, and the Today reminder's "not now" (kept in localStorage under
+ * `kith.backupReminderDismissedAt`). Saving the file is device/download.
  * Types only from the backup code, which loads when a backup or restore is asked for.
  */
 import type { ParsedBackup, RestoreCounts } from '$lib/services/backup.service';
@@ -93,20 +94,6 @@ export function describeRestoreError(error: unknown): string {
 
 export function isNeedsPassphrase(error: unknown): boolean {
 	return error instanceof BackupError && error.code === 'needs-passphrase';
-}
-
-/** Hands a file to the browser's downloads, as a link with `download` would. */
-export function downloadText(text: string, fileName: string, type = 'application/json'): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	link.hidden = true;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	// The browser has taken the file by now; a moment later the memory can go.
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const DISMISS_KEY = 'kith.backupReminderDismissedAt';

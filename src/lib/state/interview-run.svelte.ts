@@ -9,7 +9,7 @@ export interface RunWrites {
 	setIndex: (index: number) => Promise<unknown>;
 }
 
-export class RunSession {
+export class InterviewRun {
 	answers = $state<string[]>([]);
 	index = $state(0);
 	/** 'saved' once everything typed is stored; 'error' when a write failed (it is retried on the next change). */

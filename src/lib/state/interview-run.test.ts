@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import { RunSession } from './interview-run.svelte';
+import { InterviewRun } from './interview-run.svelte';
 
 describe('run session', () => {
 	beforeEach(() => vi.useFakeTimers());
@@ -8,7 +8,11 @@ describe('run session', () => {
 
 	it('writes an answer once typing pauses, and only the latest text', async () => {
 		const saveAnswer = vi.fn(() => Promise.resolve());
-		const s = new RunSession({ saveAnswer, setIndex: vi.fn(() => Promise.resolve()) }, ['', ''], 0);
+		const s = new InterviewRun(
+			{ saveAnswer, setIndex: vi.fn(() => Promise.resolve()) },
+			['', ''],
+			0
+		);
 		s.type('H');
 		s.type('He');
 		s.type('Hello');
@@ -22,7 +26,7 @@ describe('run session', () => {
 
 	it('moving on stores the pending answer first, then the new place', async () => {
 		const calls: string[] = [];
-		const s = new RunSession(
+		const s = new InterviewRun(
 			{
 				saveAnswer: async (i, a) => void calls.push(`answer ${i} ${a}`),
 				setIndex: async (i) => void calls.push(`index ${i}`)
@@ -39,7 +43,7 @@ describe('run session', () => {
 	});
 
 	it('says when a write failed', async () => {
-		const s = new RunSession(
+		const s = new InterviewRun(
 			{ saveAnswer: () => Promise.reject(new Error('full')), setIndex: () => Promise.resolve() },
 			[''],
 			0
@@ -51,7 +55,7 @@ describe('run session', () => {
 
 	it('resumes at the stored index, kept within the questions', () => {
 		const w = { saveAnswer: () => Promise.resolve(), setIndex: () => Promise.resolve() };
-		expect(new RunSession(w, ['', '', ''], 2).index).toBe(2);
-		expect(new RunSession(w, ['', ''], 9).index).toBe(1);
+		expect(new InterviewRun(w, ['', '', ''], 2).index).toBe(2);
+		expect(new InterviewRun(w, ['', ''], 9).index).toBe(1);
 	});
 });

@@ -1,21 +1,16 @@
 /**
- * Recording a rehearsal with the microphone (MediaRecorder). Loaded only when the user asks to
- * record. Audio stays in memory until the run is stopped; only a finished recording is handed
- * over to be stored, so leaving the page mid-recording leaves nothing half-written behind.
+ * Recording a rehearsal with the microphone: what the recorder is doing, in words for the card.
+ * The browser part is device/microphone. Loaded only when the user asks to record. Audio stays
+ * in memory until the run is stopped; only a finished recording is handed over to be stored, so
+ * leaving the page mid-recording leaves nothing half-written behind.
  */
+import { stopStream } from '$lib/device/media-stream';
+import { AudioTake, openMicrophone, recordingSupported } from '$lib/device/microphone';
 
 export interface FinishedRecording {
 	blob: Blob;
 	mimeType: string;
 	durationMs: number;
-}
-
-export function recordingSupported(): boolean {
-	return (
-		typeof MediaRecorder !== 'undefined' &&
-		typeof navigator !== 'undefined' &&
-		typeof navigator.mediaDevices?.getUserMedia === 'function'
-	);
 }
 
 export function describeMicError(error: unknown): string {
@@ -29,14 +24,11 @@ export function describeMicError(error: unknown): string {
 	return 'The microphone could not be started. Rehearsing works just the same without recording.';
 }
 
-const TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/mp4', 'audio/ogg;codecs=opus'];
-
 export class VoiceRecorder {
 	status = $state<'off' | 'asking' | 'ready' | 'recording' | 'failed'>('off');
 	problem = $state('');
 	#stream: MediaStream | undefined;
-	#recorder: MediaRecorder | undefined;
-	#chunks: Blob[] = [];
+	#take: AudioTake | undefined;
 	#startedAt = 0;
 	#disposed = false;
 
@@ -51,9 +43,9 @@ export class VoiceRecorder {
 		}
 		this.status = 'asking';
 		try {
-			const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+			const stream = await openMicrophone();
 			if (this.#disposed) {
-				for (const t of stream.getTracks()) t.stop();
+				stopStream(stream);
 				return false;
 			}
 			this.#stream = stream;
@@ -69,53 +61,35 @@ export class VoiceRecorder {
 
 	start(): void {
 		if (!this.#stream || this.status !== 'ready') return;
-		const mimeType = TYPES.find((t) => MediaRecorder.isTypeSupported?.(t));
 		try {
-			this.#recorder = new MediaRecorder(this.#stream, mimeType ? { mimeType } : undefined);
+			this.#take = new AudioTake(this.#stream);
 		} catch (error) {
 			this.status = 'failed';
 			this.problem = describeMicError(error);
 			return;
 		}
-		this.#chunks = [];
-		this.#recorder.ondataavailable = (e) => {
-			if (e.data.size > 0) this.#chunks.push(e.data);
-		};
 		this.#startedAt = Date.now();
-		this.#recorder.start(500);
+		this.#take.start();
 		this.status = 'recording';
 	}
 
 	/** Stops and returns the recording, or undefined when there is nothing worth keeping. */
-	stop(): Promise<FinishedRecording | undefined> {
-		const recorder = this.#recorder;
-		if (!recorder || recorder.state === 'inactive') return Promise.resolve(undefined);
-		return new Promise((resolve) => {
-			recorder.onstop = () => {
-				this.#recorder = undefined;
-				if (!this.#disposed) this.status = 'ready';
-				const type = recorder.mimeType || this.#chunks[0]?.type || 'audio/webm';
-				const blob = new Blob(this.#chunks, { type });
-				this.#chunks = [];
-				resolve(
-					this.#disposed || blob.size === 0
-						? undefined
-						: { blob, mimeType: type, durationMs: Date.now() - this.#startedAt }
-				);
-			};
-			recorder.stop();
-		});
+	async stop(): Promise<FinishedRecording | undefined> {
+		const take = this.#take;
+		if (!take?.running) return undefined;
+		const { blob, mimeType } = await take.stop();
+		this.#take = undefined;
+		if (!this.#disposed) this.status = 'ready';
+		return this.#disposed || blob.size === 0
+			? undefined
+			: { blob, mimeType, durationMs: Date.now() - this.#startedAt };
 	}
 
 	/** Lets go of the microphone; a recording still running is thrown away. */
 	dispose(): void {
 		this.#disposed = true;
-		if (this.#recorder && this.#recorder.state !== 'inactive') {
-			this.#recorder.ondataavailable = null;
-			this.#recorder.stop();
-		}
-		this.#chunks = [];
-		for (const t of this.#stream?.getTracks() ?? []) t.stop();
+		this.#take?.discard();
+		stopStream(this.#stream);
 		this.#stream = undefined;
 		this.status = 'off';
 	}

@@ -11,7 +11,7 @@ export interface KeptRecording {
 	durationMs: number;
 }
 
-export class RunSession {
+export class RehearsalSession {
 	stopwatch = new Stopwatch();
 	/** Milliseconds of the last stopped run on this card. */
 	measuredMs = $state<number>();

@@ -12,13 +12,7 @@ import { googleDrafts, linkedInDrafts } from './csv-sources';
 
 export { CsvError, type CsvErrorCode, type CsvInput, type CsvRow } from './csv-read';
 export type { ContactDraft, CsvDrafts, CsvImport, CsvKind, CsvProblem } from './csv-drafts';
-export {
-	applyMapping,
-	CSV_FIELDS,
-	guessMapping,
-	type CsvField,
-	type CsvMapping
-} from './csv-mapping';
+export { applyMapping, guessMapping, type CsvField, type CsvMapping } from './csv-mapping';
 export { sniffCsv, type SniffedCsv } from './csv-sniff';
 export { googleDrafts, linkedInDrafts } from './csv-sources';
 

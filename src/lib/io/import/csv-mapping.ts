@@ -37,24 +37,6 @@ export type CsvField =
 /** One entry per column, in column order; `null` leaves the column out. */
 export type CsvMapping = (CsvField | null)[];
 
-export const CSV_FIELDS: readonly CsvField[] = [
-	'name',
-	'firstName',
-	'lastName',
-	'email',
-	'phone',
-	'organization',
-	'role',
-	'field',
-	'circle',
-	'metAt',
-	'metOn',
-	'nextFollowUpOn',
-	'url',
-	'tags',
-	'notes'
-];
-
 export const NAME_FIELDS: ReadonlySet<CsvField | null> = new Set(['name', 'firstName', 'lastName']);
 
 // A weaker rule only claims a field that no column claims with a stronger one: Outlook writes both

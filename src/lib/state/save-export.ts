@@ -3,10 +3,8 @@
  * happened (a failure is told in words, through attempt). The export writers load on first use.
  */
 import { exporter, type ExportFile, type ExportKind } from '$lib/services/export.service';
+import { downloadText } from '$lib/device/download';
 import { attempt, type Outcome } from './attempt';
-import { downloadText } from './backup';
-
-export { downloadText };
 
 async function save(make: () => Promise<ExportFile>): Promise<Outcome<ExportFile>> {
 	return attempt(

@@ -11,9 +11,9 @@ const oneVCard = vi.fn();
 const downloadText = vi.fn();
 
 vi.mock('$lib/services/export.service', () => ({ exporter: { kind, oneVCard } }));
-vi.mock('./backup', () => ({ downloadText }));
+vi.mock('$lib/device/download', () => ({ downloadText }));
 
-const { saveContactVCard, saveExport } = await import('./download');
+const { saveContactVCard, saveExport } = await import('./save-export');
 
 afterEach(() => {
 	for (const t of toasts.list) dismissToast(t.id);
