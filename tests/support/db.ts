@@ -20,10 +20,13 @@ export type StoredRow<T extends TableName> = T extends 'contacts' ? ContactRow :
 export type Seed = { [T in TableName]?: Tables[T] };
 
 /** Throws when a row breaks its table's schema, naming the table, the row and what is wrong. */
-function check(table: TableName, row: object): void {
+function check(table: TableName, row: object, blobs: string[] = []): void {
 	// The derived index fields are the database's own, not part of the record (as in db/validate).
-	const { words: _words, asking: _asking, ...record } = row as Record<string, unknown>;
-	const result = TABLE_SCHEMAS[table].safeParse(table === 'contacts' ? record : row);
+	const { words: _words, asking: _asking, ...fields } = row as Record<string, unknown>;
+	const record = table === 'contacts' ? fields : ({ ...row } as Record<string, unknown>);
+	// A Blob reaches Node as `{}`: the page named the fields that held one.
+	for (const key of blobs) record[key] = new Blob();
+	const result = TABLE_SCHEMAS[table].safeParse(record);
 	if (!result.success)
 		throw new Error(
 			`A ${table} row breaks its schema: ${result.error.issues
@@ -74,28 +77,39 @@ export async function readTables<T extends TableName>(
 ): Promise<{ [K in T]: StoredRow<K>[] }> {
 	const read = await page.evaluate(
 		({ name, stores }) =>
-			new Promise<Record<string, unknown[]>>((resolve, reject) => {
-				const open = indexedDB.open(name);
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const tx = db.transaction(stores);
-					const out: Record<string, unknown[]> = {};
-					for (const store of stores) {
-						const req = tx.objectStore(store).getAll();
-						req.onsuccess = () => (out[store] = req.result as unknown[]);
-					}
-					tx.oncomplete = () => {
-						db.close();
-						resolve(out);
+			new Promise<{ rows: Record<string, object[]>; blobs: Record<string, string[][]> }>(
+				(resolve, reject) => {
+					const open = indexedDB.open(name);
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const db = open.result;
+						const tx = db.transaction(stores);
+						const rows: Record<string, object[]> = {};
+						const blobs: Record<string, string[][]> = {};
+						for (const store of stores) {
+							const req = tx.objectStore(store).getAll();
+							req.onsuccess = () => {
+								rows[store] = req.result as object[];
+								blobs[store] = rows[store].map((row) =>
+									Object.entries(row)
+										.filter(([, value]) => value instanceof Blob)
+										.map(([key]) => key)
+								);
+							};
+						}
+						tx.oncomplete = () => {
+							db.close();
+							resolve({ rows, blobs });
+						};
+						tx.onerror = () => reject(tx.error);
 					};
-					tx.onerror = () => reject(tx.error);
-				};
-			}),
+				}
+			),
 		{ name: DB_NAME, stores: [...tables] as string[] }
 	);
-	for (const table of tables) for (const row of read[table]!) check(table, row as object);
-	return read as { [K in T]: StoredRow<K>[] };
+	for (const table of tables)
+		read.rows[table]!.forEach((row, i) => check(table, row, read.blobs[table]![i]));
+	return read.rows as { [K in T]: StoredRow<K>[] };
 }
 
 /** Every row of one table, exactly as stored (see `readTables`). */
