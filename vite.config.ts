@@ -3,10 +3,39 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
 	version: string;
 };
+
+// Unit tests run in two vitest projects, as the `sv` template makes them. `node`: what needs no
+// DOM (domain, io, db, services). `dom` (jsdom): components, the browser adapters in device,
+// routes, and state, whose modules are runes or lean on them (toasts) or on web storage; plus any
+// test named `*.svelte.test.ts`. By folder, not by file, so a moved or renamed test keeps its place.
+const DOM_TESTS = [
+	'src/lib/components/**/*.test.ts',
+	'src/lib/device/**/*.test.ts',
+	'src/lib/state/**/*.test.ts',
+	'src/routes/**/*.test.ts',
+	'src/**/*.svelte.test.ts'
+];
+
+// Under `node`, Svelte compiles a `.svelte.ts` module for the server, where `$state` is a plain
+// field and `$effect` never runs: a test of it would pass without testing it. So it fails here.
+function runesNeedTheDom(): Plugin {
+	return {
+		name: 'kith:runes-need-the-dom',
+		enforce: 'pre',
+		load(id) {
+			const file = id.split('?')[0]!;
+			if (/\.svelte(\.[jt]s)?$/.test(file))
+				this.error(
+					`${file} is Svelte code and runs only in the dom project: move the test to a dom folder or name it *.svelte.test.ts (DOM_TESTS in vite.config.ts).`
+				);
+		}
+	};
+}
 
 const themeColor = '#1f5f5b';
 
@@ -87,15 +116,37 @@ export default defineConfig({
 				cleanupOutdatedCaches: true
 			},
 			devOptions: { enabled: false }
-		}),
-		svelteTesting()
+		})
 	],
 	test: {
-		include: ['src/**/*.test.ts'],
-		environment: 'jsdom',
+		// Both projects below share these (`extends: true`).
 		setupFiles: ['src/vitest-setup.ts'],
 		restoreMocks: true,
+		// A test that asserts nothing fails instead of passing unnoticed.
+		expect: { requireAssertions: true },
 		// Property tests run hundreds of cases; a busy 2-core CI machine needs more than 5 s for some.
-		testTimeout: 30_000
+		testTimeout: 30_000,
+		projects: [
+			{
+				extends: true,
+				plugins: [runesNeedTheDom()],
+				test: {
+					name: 'node',
+					environment: 'node',
+					include: ['src/**/*.test.ts'],
+					exclude: DOM_TESTS
+				}
+			},
+			{
+				extends: true,
+				plugins: [svelteTesting()],
+				test: {
+					name: 'dom',
+					environment: 'jsdom',
+					include: DOM_TESTS,
+					setupFiles: ['src/vitest-setup-dom.ts']
+				}
+			}
+		]
 	}
 });

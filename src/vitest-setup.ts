@@ -1,3 +1,2 @@
-// Every unit test gets an in-memory IndexedDB and the DOM matchers.
+// Every unit test, in both vitest projects, gets an in-memory IndexedDB (fake-indexeddb).
 import 'fake-indexeddb/auto';
-import '@testing-library/jest-dom/vitest';

@@ -1,7 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { parseVCards } from '../src/lib/io/vcard';
-import { capture, goOffline, openControlled, storedContacts } from './support/app';
+import { capture, goOffline, openControlled } from './support/app';
+import { storedContacts } from './support/db';
+import { ContactsPage } from './support/pages/contacts';
+import { ImportPage } from './support/pages/import';
 
 const LINKEDIN = [
 	'Notes:',
@@ -16,62 +19,51 @@ const LINKEDIN = [
 	'Noor,Haddad,https://www.linkedin.com/in/noor,,Library,,someday'
 ].join('\n');
 
-function file(name: string, text: string, mimeType = 'text/csv') {
-	return { name, mimeType, buffer: Buffer.from(text, 'utf8') };
-}
+const test = base.extend<{ importing: ImportPage }>({
+	importing: async ({ page }, use) => use(new ImportPage(page))
+});
 
 /** Opens the import page from Settings, offline, as a person would. */
-async function openImport(page: Page, context: import('@playwright/test').BrowserContext) {
+async function openImport(page: Page, context: BrowserContext, importing: ImportPage) {
 	await goOffline(context, page);
-	await page.getByRole('link', { name: 'Settings', exact: true }).click();
-	await page.getByRole('link', { name: 'Import from a file' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Import contacts' })).toBeVisible();
-}
-
-function count(page: Page, label: RegExp) {
-	return page
-		.getByRole('list', { name: 'What the import will do' })
-		.getByRole('listitem')
-		.filter({ hasText: label });
+	await importing.open();
 }
 
 test('imports LinkedIn connections through the preview: skip one, merge another', async ({
 	page,
-	context
+	context,
+	importing
 }) => {
 	await openControlled(page, '/');
 	await capture(page, 'Ada Lovelace', { organization: 'Analytical Engines' });
 	await capture(page, 'Grace Hopper', { organization: 'US Navy' });
-	await openImport(page, context);
+	await openImport(page, context, importing);
 
-	await page
-		.getByLabel('File to import (.vcf or .csv)')
-		.setInputFiles(file('Connections.csv', LINKEDIN));
-	await expect(page.getByRole('heading', { name: 'Ready to import' })).toBeVisible();
+	await importing.choose('Connections.csv', LINKEDIN);
+	await expect(importing.readyHeading).toBeVisible();
 	await expect(page.getByText('3 likely duplicates')).toBeVisible();
 
-	const ada = page.getByRole('group', { name: 'Line 5: Ada Lovelace (Analytical Engines)' });
+	const ada = importing.row('Line 5: Ada Lovelace (Analytical Engines)');
 	await expect(ada).toContainText('in your contacts (same name and organisation)');
 	await ada.getByRole('radio', { name: 'Skip' }).check();
-	const grace = page.getByRole('group', { name: 'Line 6: Grace Hopper (US Navy)' });
+	const grace = importing.row('Line 6: Grace Hopper (US Navy)');
 	await expect(grace.getByRole('radio', { name: 'Merge' })).toBeChecked();
-	const samuel = page.getByRole('group', { name: 'Line 8: Samuel Lee (Acme)' });
+	const samuel = importing.row('Line 8: Samuel Lee (Acme)');
 	await expect(samuel).toContainText('on line 7 of this file (same LinkedIn profile)');
 
-	await expect(count(page, /new contact/)).toHaveText('1 new contact');
-	await expect(count(page, /updated/)).toHaveText('1 contact you have, updated');
-	await expect(count(page, /skipped/)).toHaveText('1 skipped');
-	await expect(count(page, /joined/)).toHaveText('1 row joined with another row of the file');
+	await expect(importing.count(/new contact/)).toHaveText('1 new contact');
+	await expect(importing.count(/updated/)).toHaveText('1 contact you have, updated');
+	await expect(importing.count(/skipped/)).toHaveText('1 skipped');
+	await expect(importing.count(/joined/)).toHaveText('1 row joined with another row of the file');
 
-	const problems = page.getByRole('list', { name: 'Rows that could not be read' });
-	await expect(problems.getByRole('listitem')).toHaveCount(2);
-	await expect(problems).toContainText('Line 9: This row has no name');
-	await expect(problems).toContainText(
+	await expect(importing.problems.getByRole('listitem')).toHaveCount(2);
+	await expect(importing.problems).toContainText('Line 9: This row has no name');
+	await expect(importing.problems).toContainText(
 		'Line 10 (Noor Haddad): The date “someday” could not be read'
 	);
 
-	await page.getByRole('button', { name: 'Import 2 contacts' }).click();
-	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
+	await importing.importButton('Import 2 contacts').click();
+	await expect(importing.doneHeading).toBeVisible();
 	await expect(page.getByText('Import done: 1 added, 1 updated, 1 skipped.')).toBeVisible();
 
 	const stored = (await storedContacts(page)).filter((c) => c.deletedAt === undefined);
@@ -100,50 +92,52 @@ test('imports LinkedIn connections through the preview: skip one, merge another'
 		await expect(page.getByRole('link', { name: new RegExp(name) })).toBeVisible();
 });
 
-test('undoes an import right after it', async ({ page, context }) => {
+test('undoes an import right after it', async ({ page, context, importing }) => {
 	await openControlled(page, '/');
 	await capture(page, 'Grace Hopper', { organization: 'US Navy' });
 	const before = (await storedContacts(page))[0];
-	await openImport(page, context);
-	await page
-		.getByLabel('File to import (.vcf or .csv)')
-		.setInputFiles(file('Connections.csv', LINKEDIN));
-	await page.getByRole('button', { name: /^Import \d+ contacts$/ }).click();
-	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
+	await openImport(page, context, importing);
+	await importing.choose('Connections.csv', LINKEDIN);
+	await importing.importButton(/^Import \d+ contacts$/).click();
+	await expect(importing.doneHeading).toBeVisible();
 	expect((await storedContacts(page)).length).toBe(3);
-	await page.getByRole('button', { name: 'Undo import' }).click();
+	await importing.undo.click();
 	await expect(page.getByRole('heading', { name: 'Import taken back' })).toBeVisible();
 	expect(await storedContacts(page)).toEqual([before]);
 });
 
-test('reads any other spreadsheet through the column mapping', async ({ page, context }) => {
+test('reads any other spreadsheet through the column mapping', async ({
+	page,
+	context,
+	importing
+}) => {
 	await openControlled(page, '/');
-	await openImport(page, context);
+	await openImport(page, context, importing);
 	const sheet = [
 		'Full name,E-mail,Company,About them,Shoe size',
 		'Ines Moreau,ines@example.org,Médiathèque Centrale,Met at the job fair,38',
 		'Rui Costa,rui@example.org,Arquivo Municipal,Knows the archive team,42'
 	].join('\r\n');
-	await page.getByLabel('File to import (.vcf or .csv)').setInputFiles(file('fair.csv', sheet));
+	await importing.choose('fair.csv', sheet);
 	await expect(page.getByRole('heading', { name: 'Which column holds what?' })).toBeVisible();
-	await expect(page.getByLabel('Column “Full name”')).toHaveValue('name');
-	await expect(page.getByLabel('Column “Company”')).toHaveValue('organization');
-	await expect(page.getByLabel('Column “About them”')).toHaveValue('');
+	await expect(importing.column('Full name')).toHaveValue('name');
+	await expect(importing.column('Company')).toHaveValue('organization');
+	await expect(importing.column('About them')).toHaveValue('');
 
 	const preview = page.getByRole('list', { name: 'How the first rows will read' });
 	await expect(preview).not.toContainText('Met at the job fair');
-	await page.getByLabel('Column “About them”').selectOption({ label: 'Notes' });
+	await importing.column('About them').selectOption({ label: 'Notes' });
 	await expect(preview.getByRole('listitem').first()).toContainText(/Notes\s*Met at the job fair/);
 
-	await page.getByLabel('Column “Full name”').selectOption({ label: 'Leave out' });
+	await importing.column('Full name').selectOption({ label: 'Leave out' });
 	await expect(page.getByRole('alert')).toContainText('Choose the column with the names');
 	await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
-	await page.getByLabel('Column “Full name”').selectOption({ label: 'Full name' });
+	await importing.column('Full name').selectOption({ label: 'Full name' });
 	await page.getByRole('button', { name: 'Continue' }).click();
 
-	await expect(count(page, /new contact/)).toHaveText('2 new contacts');
-	await page.getByRole('button', { name: 'Import 2 contacts' }).click();
-	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
+	await expect(importing.count(/new contact/)).toHaveText('2 new contacts');
+	await importing.importButton('Import 2 contacts').click();
+	await expect(importing.doneHeading).toBeVisible();
 	const stored = await storedContacts(page);
 	expect(stored.find((c) => c.name === 'Ines Moreau')).toMatchObject({
 		emails: ['ines@example.org'],
@@ -156,10 +150,11 @@ test('reads any other spreadsheet through the column mapping', async ({ page, co
 
 test('keeps a vCard property Kith has no field for, and exports it back', async ({
 	page,
-	context
+	context,
+	importing
 }, info) => {
 	await openControlled(page, '/');
-	await openImport(page, context);
+	await openImport(page, context, importing);
 	const card = [
 		'BEGIN:VCARD',
 		'VERSION:3.0',
@@ -171,11 +166,9 @@ test('keeps a vCard property Kith has no field for, and exports it back', async 
 		'END:VCARD',
 		''
 	].join('\r\n');
-	await page
-		.getByLabel('File to import (.vcf or .csv)')
-		.setInputFiles(file('zoe.vcf', card, 'text/vcard'));
-	await page.getByRole('button', { name: 'Import 1 contact' }).click();
-	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible();
+	await importing.choose('zoe.vcf', card, 'text/vcard');
+	await importing.importButton('Import 1 contact').click();
+	await expect(importing.doneHeading).toBeVisible();
 
 	await page.getByRole('link', { name: 'Settings', exact: true }).click();
 	const download = page.waitForEvent('download');
@@ -192,42 +185,43 @@ test('keeps a vCard property Kith has no field for, and exports it back', async 
 
 test('refuses files it cannot read, saying why, and writes nothing', async ({
 	page,
-	context
+	context,
+	importing
 }, info) => {
 	await openControlled(page, '/');
-	await openImport(page, context);
-	const input = page.getByLabel('File to import (.vcf or .csv)');
+	await openImport(page, context, importing);
 	const alert = page.getByRole('alert');
 
-	await input.setInputFiles(file('empty.csv', ''));
+	await importing.choose('empty.csv', '');
 	await expect(alert).toContainText('This file is empty');
 	await expect(alert).toContainText('Nothing was imported.');
 
-	await input.setInputFiles(
-		file('cut.vcf', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Short\r\nNOTE:The fi', 'text/vcard')
+	await importing.choose(
+		'cut.vcf',
+		'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Short\r\nNOTE:The fi',
+		'text/vcard'
 	);
 	await expect(alert).toContainText('cut short');
 
-	await input.setInputFiles({
+	await importing.file.setInputFiles({
 		name: 'photo.vcf',
 		mimeType: 'text/vcard',
 		buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3])
 	});
 	await expect(alert).toContainText('binary data');
 
-	await input.setInputFiles(
-		file('list.csv', 'Ada Lovelace,ada@example.org\nGrace Hopper,grace@example.org\n')
+	await importing.choose(
+		'list.csv',
+		'Ada Lovelace,ada@example.org\nGrace Hopper,grace@example.org\n'
 	);
 	await expect(alert).toContainText('could not find a row naming the columns');
 
-	await input.setInputFiles(
-		file('kith-backup.json', '{"format":"kith-backup"}', 'application/json')
-	);
+	await importing.choose('kith-backup.json', '{"format":"kith-backup"}', 'application/json');
 	await expect(alert).toContainText('Restore a backup');
 
 	const huge = info.outputPath('huge.csv');
 	await writeFile(huge, Buffer.alloc(50 * 1024 * 1024, 'a'));
-	await input.setInputFiles(huge);
+	await importing.file.setInputFiles(huge);
 	await expect(alert).toContainText('This file is 50.0 MB');
 
 	expect(await storedContacts(page)).toEqual([]);
@@ -235,15 +229,17 @@ test('refuses files it cannot read, saying why, and writes nothing', async ({
 
 test('reads and writes a 5,000-row Connections.csv off the main thread with a progress bar', async ({
 	page,
-	context
+	context,
+	importing
 }) => {
 	await openControlled(page, '/');
 	await capture(page, 'Zed Able');
 	// A search made before the import keeps what it read; the imported people must still be found.
-	await page.getByRole('link', { name: 'Contacts', exact: true }).click();
-	await page.getByLabel('Search contacts').fill('first');
+	const contacts = new ContactsPage(page);
+	await contacts.open();
+	await contacts.search.fill('first');
 	await expect(page.getByText('Nobody matches “first”.')).toBeVisible();
-	await openImport(page, context);
+	await openImport(page, context, importing);
 	const rows = Array.from(
 		{ length: 5000 },
 		(_, i) =>
@@ -262,48 +258,48 @@ test('reads and writes a 5,000-row Connections.csv off the main thread with a pr
 			if (bar) w.seen.push(Number(bar.getAttribute('aria-valuenow')));
 		}).observe(document.body, { subtree: true, childList: true, attributes: true });
 	});
-	await page
-		.getByLabel('File to import (.vcf or .csv)')
-		.setInputFiles(file('Connections.csv', csv));
-	await expect(count(page, /new contact/)).toHaveText('5,000 new contacts', { timeout: 30_000 });
+	await importing.choose('Connections.csv', csv);
+	await expect(importing.count(/new contact/)).toHaveText('5,000 new contacts', {
+		timeout: 30_000
+	});
 	const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
 	expect(seen.length).toBeGreaterThan(0);
 	await page.evaluate(() => {
 		(window as unknown as { seen: number[] }).seen = [];
 	});
-	await page.getByRole('button', { name: 'Import 5,000 contacts' }).click();
-	await expect(page.getByRole('heading', { name: 'Import done' })).toBeVisible({ timeout: 30_000 });
+	await importing.importButton('Import 5,000 contacts').click();
+	await expect(importing.doneHeading).toBeVisible({ timeout: 30_000 });
 	expect((await storedContacts(page)).length).toBe(5001);
 	// The save said how far it had got on the way, not only at the start and the end.
 	const saving = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
 	expect(saving.some((v) => v > 0 && v < 100)).toBe(true);
 
 	await page.getByRole('link', { name: 'See your contacts' }).click();
-	await page.getByLabel('Search contacts').fill('first4999');
+	await contacts.search.fill('first4999');
 	await expect(page.getByRole('link', { name: /First4999 Last4999/ })).toBeVisible();
 });
 
 test('an import keeps saving when the person leaves the page, and says when it is done', async ({
 	page,
-	context
+	context,
+	importing
 }) => {
 	await openControlled(page, '/');
-	await openImport(page, context);
+	await openImport(page, context, importing);
 	const rows = Array.from(
 		{ length: 3000 },
 		(_, i) => `Gone${i},Away${i},https://www.linkedin.com/in/away-${i},,Co ${i % 50},,15 Mar 2024`
 	);
 	const csv = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows];
-	await page
-		.getByLabel('File to import (.vcf or .csv)')
-		.setInputFiles(file('Connections.csv', csv.join('\n')));
-	await page.getByRole('button', { name: 'Import 3,000 contacts' }).click();
-	await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+	await importing.choose('Connections.csv', csv.join('\n'));
+	await importing.importButton('Import 3,000 contacts').click();
+	const contacts = new ContactsPage(page);
+	await contacts.open();
 	await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
 	await expect(page.getByText('Import done: 3,000 added, 0 updated, 0 skipped.')).toBeVisible({
 		timeout: 30_000
 	});
 	expect((await storedContacts(page)).length).toBe(3000);
-	await page.getByLabel('Search contacts').fill('gone2999');
+	await contacts.search.fill('gone2999');
 	await expect(page.getByRole('link', { name: /Gone2999 Away2999/ })).toBeVisible();
 });

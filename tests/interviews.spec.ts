@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import { expect, test, type Page } from '@playwright/test';
 import { goOffline, openControlled } from './support/app';
+import { storedContacts } from './support/db';
 
 const SHOTS = '/tmp/interviews-shots';
 
@@ -171,19 +172,7 @@ test('a name that matches a contact is linked instead of doubled; a deleted pers
 	await expect(page.getByRole('radio', { name: 'Link Rita Voss' })).toBeChecked();
 	await page.getByRole('button', { name: 'Save the debrief' }).click();
 	await expect(page.getByText(/with 1 person introduced by Sam Ode/)).toBeVisible();
-	const contacts = await page.evaluate(
-		() =>
-			new Promise<string[]>((resolve) => {
-				const open = indexedDB.open('kith');
-				open.onsuccess = () => {
-					const req = open.result.transaction('contacts').objectStore('contacts').getAll();
-					req.onsuccess = () => {
-						open.result.close();
-						resolve((req.result as { name: string }[]).map((c) => c.name).sort());
-					};
-				};
-			})
-	);
+	const contacts = (await storedContacts(page)).map((c) => c.name).sort();
 	expect(contacts).toEqual(['Rita Voss', 'Sam Ode']);
 
 	// Rita goes to the trash: her interview stays, says so, and can bring her back.

@@ -1,26 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
-import { capture, goOffline, openControlled, storedContacts } from './support/app';
+import type { Contact } from '../src/lib/domain/contact';
+import type { Interaction } from '../src/lib/domain/interaction';
+import { makeContact } from '../src/lib/domain/testing/factories';
+import { capture, goOffline, openControlled } from './support/app';
+import { readTables, seed, storedContacts } from './support/db';
 
-type Row = Record<string, unknown>;
 const T = 1_760_000_000_000;
 
-/** A stored contact row as the app writes it (search words included, so search finds it). */
-function contact(id: string, name: string, fields: Row = {}): Row {
-	return {
-		id,
-		name,
-		emails: [],
-		phones: [],
-		links: [],
-		tags: [],
-		createdAt: T,
-		updatedAt: T,
-		words: name.toLowerCase().split(/\s+/),
-		...fields
-	};
+/** A contact made at T (the repository's rules give it its search words when seeded). */
+function contact(id: string, name: string, fields: Partial<Contact> = {}): Contact {
+	return makeContact({ id, name, createdAt: T, updatedAt: T, ...fields });
 }
 
-function touchpoint(id: string, contactId: string, received: string[]): Row {
+function touchpoint(id: string, contactId: string, received: Interaction['received']): Interaction {
 	return {
 		id,
 		contactId,
@@ -34,57 +26,9 @@ function touchpoint(id: string, contactId: string, received: string[]): Row {
 	};
 }
 
-/** Writes rows straight into the app's database, then reloads so every screen reads them. */
-async function seed(
-	page: Page,
-	rows: Partial<Record<'contacts' | 'interactions' | 'interviews', Row[]>>
-) {
-	await page.evaluate(
-		(tables) =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('kith');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const tx = db.transaction(Object.keys(tables), 'readwrite');
-					for (const [name, list] of Object.entries(tables))
-						for (const row of list!) tx.objectStore(name).put(row);
-					tx.oncomplete = () => {
-						db.close();
-						resolve();
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-			}),
-		rows
-	);
-	await page.reload();
-}
-
-/** Every row of the tables a merge touches, sorted, to compare before and after. */
-async function dump(page: Page): Promise<Record<string, Row[]>> {
-	return page.evaluate(
-		() =>
-			new Promise<Record<string, Row[]>>((resolve, reject) => {
-				const open = indexedDB.open('kith');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const names = ['contacts', 'interactions', 'interviews'];
-					const tx = db.transaction(names);
-					const out: Record<string, Row[]> = {};
-					for (const name of names) {
-						const req = tx.objectStore(name).getAll();
-						req.onsuccess = () => (out[name] = req.result as Row[]);
-					}
-					tx.oncomplete = () => {
-						db.close();
-						resolve(out);
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-			})
-	);
+/** Every row of the tables a merge touches, to compare before and after. */
+function dump(page: Page) {
+	return readTables(page, ['contacts', 'interactions', 'interviews']);
 }
 
 test.beforeEach(async ({ page, context }) => {

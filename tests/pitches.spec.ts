@@ -1,27 +1,7 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { goOffline, openControlled } from './support/app';
-
-/** Every row of a table, straight from IndexedDB. */
-function stored(page: Page, table: string): Promise<Array<Record<string, unknown>>> {
-	return page.evaluate(
-		(name) =>
-			new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-				const open = indexedDB.open('kith');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const req = db.transaction(name).objectStore(name).getAll();
-					req.onsuccess = () => {
-						db.close();
-						resolve(req.result as Array<Record<string, unknown>>);
-					};
-					req.onerror = () => reject(req.error);
-				};
-			}),
-		table
-	);
-}
+import { readTable } from './support/db';
 
 const TEXT =
 	'Hi, I am Ama. I am a records manager who loves rare maps. I am looking for a role in a special collections library.';
@@ -85,7 +65,7 @@ test('write a pitch offline and see the estimate follow the typing', async ({ pa
 	await page.getByRole('button', { name: 'Save pitch' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Career fair' })).toBeVisible();
 	await expect(page.getByText('Next rehearsal: today')).toBeVisible();
-	const [pitch] = await stored(page, 'pitches');
+	const [pitch] = await readTable(page, 'pitches');
 	expect(pitch).toMatchObject({ title: 'Career fair', targetSeconds: 15, text: TEXT });
 
 	await page.getByRole('link', { name: '← Pitches' }).click();
@@ -124,11 +104,11 @@ test('rehearse with the timer, rate it, and cram without moving the schedule', a
 
 	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
 	await expect(page.getByText('Coffee chat: in 3 days')).toBeVisible();
-	const [rehearsal] = await stored(page, 'rehearsals');
+	const [rehearsal] = await readTable(page, 'rehearsals');
 	expect(rehearsal).toMatchObject({ rating: 'good', words: 24 });
 	expect(rehearsal?.seconds).toBeGreaterThanOrEqual(27);
 	expect(rehearsal?.seconds).toBeLessThan(28);
-	const [after] = await stored(page, 'pitches');
+	const [after] = await readTable(page, 'pitches');
 	const due = (after?.card as { due: number }).due;
 	// A first Good run comes back three days later, as ts-fsrs schedules it.
 	expect(due - (rehearsal?.at as number)).toBe(3 * 86_400_000);
@@ -160,8 +140,8 @@ test('rehearse with the timer, rate it, and cram without moving the schedule', a
 	await page.getByRole('button', { name: 'Once more' }).click();
 	await expect(page.getByText('Pitch 1 of 1, round 2')).toBeVisible();
 	await page.getByRole('button', { name: 'Stop cramming' }).click();
-	expect(await stored(page, 'rehearsals')).toHaveLength(1);
-	const [still] = await stored(page, 'pitches');
+	expect(await readTable(page, 'rehearsals')).toHaveLength(1);
+	const [still] = await readTable(page, 'pitches');
 	expect((still?.card as { due: number }).due).toBe(due);
 	await page.getByRole('link', { name: '← Pitches' }).click();
 	await expect(page.getByText('Next rehearsal in 3 days', { exact: true })).toBeVisible();
@@ -177,7 +157,7 @@ test('an empty pitch says why it cannot be rehearsed; gaps reveal one by one', a
 	await expect(page.getByText('Not ready to rehearse.')).toBeVisible();
 	await expect(page.getByText('There is no text to say yet.')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Rehearse now' })).toHaveCount(0);
-	const [empty] = await stored(page, 'pitches');
+	const [empty] = await readTable(page, 'pitches');
 	await page.goto(`/pitches/rehearse?id=${empty?.id}`);
 	await expect(
 		page.getByRole('heading', { name: '“Later” cannot be rehearsed yet' })
@@ -225,8 +205,8 @@ test('a refused microphone is explained and rehearsal goes on', async ({ page, c
 	await page.getByRole('button', { name: 'Stop', exact: true }).click();
 	await page.getByRole('button', { name: /^Easy/ }).click();
 	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
-	expect(await stored(page, 'recordings')).toHaveLength(0);
-	expect(await stored(page, 'rehearsals')).toHaveLength(1);
+	expect(await readTable(page, 'recordings')).toHaveLength(0);
+	expect(await readTable(page, 'rehearsals')).toHaveLength(1);
 });
 
 test('the manifest offers a Rehearse shortcut', async ({ page }) => {
@@ -277,12 +257,14 @@ test('record a run with fake media, play it back and delete it; leaving mid-reco
 			return { playing: !a.paused || a.ended, error: a.error };
 		});
 		expect(played).toEqual({ playing: true, error: null });
-		const [rec] = await stored(page, 'recordings');
+		const [rec] = await readTable(page, 'recordings');
 		expect(rec).toMatchObject({ mimeType: expect.stringMatching(/^audio\//) });
 		expect(rec?.durationMs).toBeGreaterThan(1000);
 		await page.getByRole('button', { name: /^Good/ }).click();
 		// The rating is written after the tap; a read straight away can come before its commit.
-		await expect.poll(async () => (await stored(page, 'rehearsals'))[0]?.recordingId).toBe(rec?.id);
+		await expect
+			.poll(async () => (await readTable(page, 'rehearsals'))[0]?.recordingId)
+			.toBe(rec?.id);
 
 		// On the pitch page: play back, storage used, delete with undo.
 		await page.getByRole('link', { name: 'Back to pitches' }).click();
@@ -308,7 +290,7 @@ test('record a run with fake media, play it back and delete it; leaving mid-reco
 		await page.getByRole('link', { name: '← Pitches' }).click();
 		await expect(page.getByRole('heading', { name: 'Pitches', exact: true })).toBeVisible();
 		await page.waitForTimeout(500);
-		expect(await stored(page, 'recordings')).toHaveLength(1);
+		expect(await readTable(page, 'recordings')).toHaveLength(1);
 		await context.close();
 	} finally {
 		await browser.close();
@@ -358,6 +340,6 @@ test('duplicate a pitch for another audience, then delete it and undo', async ({
 	await expect(page.getByRole('link', { name: 'Recruiter call' })).toHaveCount(0);
 	await page.getByRole('button', { name: 'Undo' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Recruiter call' })).toBeVisible();
-	const titles = (await stored(page, 'pitches')).map((p) => p.title).sort();
+	const titles = (await readTable(page, 'pitches')).map((p) => p.title).sort();
 	expect(titles).toEqual(['Alumni coffee', 'Recruiter call']);
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStaticServer } from './support/static-server.mjs';
 import { openControlled } from './support/app';
+import { DB_NAME, storedContacts } from './support/db';
 
 test('a new version waits for the user and does not discard a draft', async ({ page }, info) => {
 	const root = await mkdtemp(join(tmpdir(), 'kith-update-'));
@@ -54,10 +55,10 @@ test('when another tab upgrades the database, this tab stops writing, says so an
 	const other = await context.newPage();
 	await other.goto('/about');
 	await other.evaluate(
-		() =>
+		(name) =>
 			new Promise<void>((resolve, reject) => {
 				// A later release opens the database at a higher version and changes its shape.
-				const req = indexedDB.open('kith', 10_000);
+				const req = indexedDB.open(name, 10_000);
 				req.onupgradeneeded = () => req.result.createObjectStore('laterRelease');
 				req.onsuccess = () => {
 					req.result.close();
@@ -65,7 +66,8 @@ test('when another tab upgrades the database, this tab stops writing, says so an
 				};
 				req.onerror = () => reject(req.error);
 				req.onblocked = () => reject(new Error('blocked: the first tab did not let go'));
-			})
+			}),
+		DB_NAME
 	);
 	await other.close();
 	await expect(page.getByText(/Kith was updated in another tab/)).toBeVisible();
@@ -74,20 +76,7 @@ test('when another tab upgrades the database, this tab stops writing, says so an
 	// This tab's older code must not write behind the upgrade: saving says why and stores nothing.
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(page.getByRole('alert').filter({ hasText: 'Reload this page' })).toBeVisible();
-	const stored = await page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const req = indexedDB.open('kith');
-				req.onsuccess = () => {
-					const count = req.result.transaction('contacts').objectStore('contacts').count();
-					count.onsuccess = () => {
-						req.result.close();
-						resolve(count.result);
-					};
-				};
-				req.onerror = () => reject(req.error);
-			})
-	);
+	const stored = (await storedContacts(page)).length;
 	expect(stored).toBe(0);
 
 	// Reloading as asked brings the page back with every keystroke in place, and saving works.
@@ -146,15 +135,16 @@ test('while an older tab holds the database open, this tab says it is waiting, t
 	const old = await context.newPage();
 	await old.goto(`${baseURL}/robots.txt`);
 	await old.evaluate(
-		() =>
+		(name) =>
 			new Promise<void>((resolve, reject) => {
-				const req = indexedDB.open('kith', 1);
+				const req = indexedDB.open(name, 1);
 				req.onsuccess = () => {
 					Object.assign(window, { oldDb: req.result });
 					resolve();
 				};
 				req.onerror = () => reject(req.error);
-			})
+			}),
+		DB_NAME
 	);
 	const page = await context.newPage();
 	await page.goto('/');
