@@ -506,6 +506,16 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 			const row = await table.get(id);
 			return row && fromRow(row);
 		},
+		/** The contacts under `ids`, in the same order, undefined where there is none. */
+		async bulkGet(ids: string[]): Promise<(Contact | undefined)[]> {
+			return (await table.bulkGet(ids)).map((r) => r && fromRow(r));
+		},
+		/** Every stored contact, in the list or in the trash. */
+		count: () => table.count(),
+		/** Every contact not in the trash, in no particular order. */
+		async live(): Promise<Contact[]> {
+			return (await table.toArray()).filter(isLive).map(fromRow);
+		},
 		async getMany(ids: string[]): Promise<Map<string, Contact>> {
 			const rows = await table.bulkGet(ids);
 			return new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, fromRow(r)]));

@@ -92,3 +92,9 @@ describe('touch', () => {
 		expect(row.updatedAt).toBe(1);
 	});
 });
+
+describe('touch of a new record', () => {
+	it('stamps it with the time now, whatever it held', () => {
+		expect(touch({ updatedAt: 9_999 }, 50, null).updatedAt).toBe(50);
+	});
+});

@@ -44,7 +44,9 @@ export function write<N extends TableName, T>(
 	work: (r: UnitRepos<N>) => Promise<T>
 ): Promise<T> {
 	const { tables, handed } = scope(db, names);
-	return db.transaction('rw', tables, () => work(handed));
+	// An async scope (not a plain arrow returning a promise) is what tells Dexie to follow the
+	// work's native awaits; without it the transaction can commit before the work is done.
+	return db.transaction('rw', tables, async () => work(handed));
 }
 
 /** Runs `work` in one read-only transaction over `names`, so what it reads is of one moment. */
@@ -54,7 +56,7 @@ export function read<N extends TableName, T>(
 	work: (r: UnitRepos<N>) => Promise<T>
 ): Promise<T> {
 	const { tables, handed } = scope(db, names);
-	return db.transaction('r', tables, () => work(handed));
+	return db.transaction('r', tables, async () => work(handed));
 }
 
 /** Every table, for the units of work that replace or clear the whole database. */
@@ -67,8 +69,9 @@ export interface Stamped {
 
 /**
  * Stamps a changed record: its `updatedAt` moves to `now`, or just past the time of the version
- * it replaces (`previous`, the record itself by default) when the clock says otherwise.
+ * it replaces (`previous`, the record itself by default) when the clock says otherwise. `null`
+ * says the record is new, replacing nothing.
  */
-export function touch<T extends Stamped>(row: T, now: number, previous: Stamped = row): T {
-	return { ...row, updatedAt: nextStamp(previous.updatedAt, now) };
+export function touch<T extends Stamped>(row: T, now: number, previous: Stamped | null = row): T {
+	return { ...row, updatedAt: nextStamp(previous?.updatedAt, now) };
 }

@@ -4,8 +4,7 @@
  * a debrief also writes a touchpoint (`interactions`) and referred people (`contacts`).
  * Every change is one Dexie transaction.
  */
-import type { KithDB } from '$lib/db';
-import { repos } from '$lib/db/repos';
+import { read, touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import { addReferrals } from './referrals.service';
 import type { Contact } from '$lib/domain/contact';
 import { todayIso, toIsoDate } from '$lib/domain/dates';
@@ -25,8 +24,6 @@ export type PlanSaveResult =
 	| { ok: true; interview: Interview }
 	| Extract<PlanResult, { ok: false }>
 	| { ok: false; errors: { contactId: string } };
-
-const bump = (row: { updatedAt: number }, now: number) => Math.max(now, row.updatedAt + 1);
 
 /** A new contact row, with nothing but what was typed (absent keys, not undefined ones). */
 function newContact(
@@ -55,40 +52,35 @@ export async function planInterview(
 ): Promise<PlanSaveResult> {
 	const parsed = parsePlanForm(form);
 	if (!parsed.ok) return parsed;
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.interviews, db.contacts, db.drafts],
-		async (): Promise<PlanSaveResult> => {
-			let contactId: string;
-			if ('contactId' in parsed.person) {
-				const existing = await r.contacts.get(parsed.person.contactId);
-				if (!existing)
-					return {
-						ok: false,
-						errors: { contactId: 'That person is no longer in Kith; choose someone else.' }
-					};
-				contactId = existing.id;
-			} else {
-				const contact = newContact(parsed.person, now);
-				await r.contacts.put(contact);
-				contactId = contact.id;
-			}
-			const interview: Interview = {
-				id: newId(),
-				contactId,
-				...parsed.value,
-				status: 'planned',
-				questions: [],
-				referralIds: [],
-				createdAt: now,
-				updatedAt: now
-			};
-			await r.interviews.put(interview);
-			if (draftKey) await r.drafts.remove(draftKey);
-			return { ok: true, interview };
+	return write(db, ['interviews', 'contacts', 'drafts'], async (r): Promise<PlanSaveResult> => {
+		let contactId: string;
+		if ('contactId' in parsed.person) {
+			const existing = await r.contacts.get(parsed.person.contactId);
+			if (!existing)
+				return {
+					ok: false,
+					errors: { contactId: 'That person is no longer in Kith; choose someone else.' }
+				};
+			contactId = existing.id;
+		} else {
+			const contact = newContact(parsed.person, now);
+			await r.contacts.put(contact);
+			contactId = contact.id;
 		}
-	);
+		const interview: Interview = {
+			id: newId(),
+			contactId,
+			...parsed.value,
+			status: 'planned',
+			questions: [],
+			referralIds: [],
+			createdAt: now,
+			updatedAt: now
+		};
+		await r.interviews.put(interview);
+		if (draftKey) await r.drafts.remove(draftKey);
+		return { ok: true, interview };
+	});
 }
 
 /** Reads, changes and writes one interview in a transaction; missing ones say so. */
@@ -98,13 +90,12 @@ async function change(
 	edit: (i: Interview) => Interview | void,
 	now = Date.now()
 ): Promise<Interview> {
-	const r = repos(db);
-	return db.transaction('rw', db.interviews, async () => {
+	return write(db, ['interviews'], async (r) => {
 		const current = await r.interviews.get(id);
 		if (!current) throw new InterviewGoneError();
 		const draft = structuredClone(current);
 		const next = edit(draft) ?? draft;
-		const saved = { ...next, updatedAt: bump(current, now) };
+		const saved = touch(next, now, current);
 		await r.interviews.put(saved);
 		return saved;
 	});
@@ -126,8 +117,7 @@ export async function updatePlan(
 ): Promise<PlanSaveResult> {
 	const parsed = parsePlanForm(form);
 	if (!parsed.ok) return parsed;
-	const r = repos(db);
-	return db.transaction('rw', [db.interviews, db.contacts], async (): Promise<PlanSaveResult> => {
+	return write(db, ['interviews', 'contacts'], async (r): Promise<PlanSaveResult> => {
 		const current = await r.interviews.get(id);
 		if (!current) return { ok: false, errors: { contactId: 'This interview was deleted.' } };
 		let contactId: string;
@@ -144,12 +134,7 @@ export async function updatePlan(
 			contactId = contact.id;
 		}
 		const { organization: _o, scheduledAt: _s, place: _p, goal: _g, ...kept } = current;
-		const interview: Interview = {
-			...kept,
-			...parsed.value,
-			contactId,
-			updatedAt: bump(current, now)
-		};
+		const interview: Interview = touch({ ...kept, ...parsed.value, contactId }, now, current);
 		await r.interviews.put(interview);
 		return { ok: true, interview };
 	});
@@ -201,10 +186,10 @@ export function restoreInterview(db: KithDB, id: string, now = Date.now()) {
 export async function ensureQuestionBank(db: KithDB, now = Date.now()): Promise<number> {
 	const { builtInQuestions } = await import('$lib/domain/questions-bank');
 	const all = builtInQuestions(now);
-	return db.transaction('rw', db.questions, async () => {
-		const have = await db.questions.bulkGet(all.map((q) => q.id));
+	return write(db, ['questions'], async (r) => {
+		const have = await r.questions.bulkGet(all.map((q) => q.id));
 		const missing = all.filter((_, i) => have[i] === undefined);
-		if (missing.length) await db.questions.bulkPut(missing);
+		if (missing.length) await r.questions.bulkPut(missing);
 		return missing.length;
 	});
 }
@@ -232,7 +217,7 @@ export async function addQuestion(
 		createdAt: now,
 		updatedAt: now
 	};
-	await db.transaction('rw', db.questions, () => repos(db).questions.put(question));
+	await write(db, ['questions'], (r) => r.questions.put(question));
 	return { ok: true, question };
 }
 
@@ -245,12 +230,11 @@ export async function editQuestion(
 ): Promise<QuestionResult> {
 	const error = questionError(fields.text);
 	if (error) return { ok: false, error };
-	const r = repos(db);
-	return db.transaction('rw', db.questions, async (): Promise<QuestionResult> => {
+	return write(db, ['questions'], async (r): Promise<QuestionResult> => {
 		const q = await r.questions.get(id);
 		if (!q) return { ok: false, error: 'That question is no longer in the bank.' };
 		if (q.builtIn) return { ok: false, error: 'Built-in questions cannot be changed.' };
-		const question = { ...q, ...fields, text: fields.text.trim(), updatedAt: bump(q, now) };
+		const question = touch({ ...q, ...fields, text: fields.text.trim() }, now, q);
 		await r.questions.put(question);
 		return { ok: true, question };
 	});
@@ -263,12 +247,11 @@ export async function archiveQuestion(
 	archived: boolean,
 	now = Date.now()
 ): Promise<void> {
-	const r = repos(db);
-	await db.transaction('rw', db.questions, async () => {
+	await write(db, ['questions'], async (r) => {
 		const q = await r.questions.get(id);
 		if (!q) return;
 		const { archived: _a, ...rest } = q;
-		await r.questions.put({ ...rest, ...(archived ? { archived } : {}), updatedAt: bump(q, now) });
+		await r.questions.put(touch({ ...rest, ...(archived ? { archived } : {}) }, now, q));
 	});
 }
 
@@ -338,7 +321,7 @@ export async function matchNames(
 	db: KithDB,
 	names: string[]
 ): Promise<Record<string, { id: string; name: string; organization?: string }[]>> {
-	const all = await repos(db).contacts.names();
+	const all = await read(db, ['contacts'], (r) => r.contacts.names());
 	const out: Record<string, { id: string; name: string; organization?: string }[]> = {};
 	for (const name of names) {
 		const key = normalizeName(name);
@@ -355,6 +338,7 @@ export async function matchNames(
  */
 async function referPeople(
 	db: KithDB,
+	r: UnitRepos<'contacts'>,
 	introducerId: string,
 	entries: ReferralEntry[],
 	now: number
@@ -368,7 +352,6 @@ async function referPeople(
 		now
 	);
 	const out = [...result.created, ...result.linked];
-	const r = repos(db);
 	for (const entry of entries) {
 		if (!('linkId' in entry) || entry.linkId === introducerId) continue;
 		if (out.some((c) => c.id === entry.linkId)) continue;
@@ -393,11 +376,10 @@ export async function debriefInterview(
 		return { ok: false, error: 'That summary is too long to keep; shorten it a little.' };
 	if (form.followUpOn && !/^\d{4}-\d{2}-\d{2}$/.test(form.followUpOn))
 		return { ok: false, error: 'Pick the follow-up date from the calendar.' };
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.interviews, db.interactions, db.contacts],
-		async (): Promise<DebriefResult> => {
+	return write(
+		db,
+		['interviews', 'interactions', 'contacts'],
+		async (r): Promise<DebriefResult> => {
 			const current = await r.interviews.get(id);
 			if (!current) return { ok: false, error: 'This interview is no longer in Kith.' };
 			const person = await r.contacts.get(current.contactId);
@@ -406,7 +388,7 @@ export async function debriefInterview(
 					ok: false,
 					error: 'The person you met was deleted for good, so nothing can be logged on them.'
 				};
-			const referred = await referPeople(db, person.id, form.referrals, now);
+			const referred = await referPeople(db, r, person.id, form.referrals, now);
 			const outcomes = [...new Set(form.outcomes)];
 			if (referred.length && !outcomes.includes('names')) outcomes.push('names');
 			const on =
@@ -417,40 +399,43 @@ export async function debriefInterview(
 			const old = current.interactionId
 				? await r.interactions.get(current.interactionId)
 				: undefined;
-			const interaction: Interaction = {
-				id: old?.id ?? newId(),
-				contactId: person.id,
-				on,
-				channel: channelForMode(current.mode),
-				summary:
-					summary ||
-					`Informational interview${current.organization ? ` about ${current.organization}` : ''}.`,
-				received: outcomes,
-				...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
-				followUpDone: old?.followUpDone ?? false,
-				createdAt: old?.createdAt ?? now,
-				updatedAt: old ? bump(old, now) : now
-			};
+			const interaction: Interaction = touch(
+				{
+					id: old?.id ?? newId(),
+					contactId: person.id,
+					on,
+					channel: channelForMode(current.mode),
+					summary:
+						summary ||
+						`Informational interview${current.organization ? ` about ${current.organization}` : ''}.`,
+					received: outcomes,
+					...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
+					followUpDone: old?.followUpDone ?? false,
+					createdAt: old?.createdAt ?? now,
+					updatedAt: now
+				},
+				now,
+				old ?? null
+			);
 			if (old?.gave) interaction.gave = old.gave;
 			await r.interactions.put(interaction);
 			const { notes: _n, followUpOn: _f, ...kept } = current;
-			const interview: Interview = {
-				...kept,
-				status: 'done',
-				...(summary ? { notes: summary } : {}),
-				...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
-				outcomes,
-				interactionId: interaction.id,
-				referralIds: [...new Set([...current.referralIds, ...referred.map((c) => c.id)])],
-				updatedAt: bump(current, now)
-			};
+			const interview: Interview = touch(
+				{
+					...kept,
+					status: 'done',
+					...(summary ? { notes: summary } : {}),
+					...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
+					outcomes,
+					interactionId: interaction.id,
+					referralIds: [...new Set([...current.referralIds, ...referred.map((c) => c.id)])]
+				},
+				now,
+				current
+			);
 			await r.interviews.put(interview);
 			if (form.followUpOn && person.deletedAt === undefined)
-				await r.contacts.put({
-					...person,
-					nextFollowUpOn: form.followUpOn,
-					updatedAt: bump(person, now)
-				});
+				await r.contacts.put(touch({ ...person, nextFollowUpOn: form.followUpOn }, now));
 			return { ok: true, interview, interaction, referred };
 		}
 	);
@@ -470,12 +455,13 @@ export async function interviewCalendarFile(
 	id: string,
 	now = Date.now()
 ): Promise<CalendarFile> {
-	const r = repos(db);
-	const interview = await r.interviews.get(id);
+	const { interview, person } = await read(db, ['interviews', 'contacts'], async (r) => {
+		const interview = await r.interviews.get(id);
+		return { interview, person: interview && (await r.contacts.get(interview.contactId)) };
+	});
 	if (!interview) throw new InterviewGoneError();
 	if (interview.scheduledAt === undefined)
 		throw new Error('Set a date and time first, then add it to your calendar.');
-	const person = await r.contacts.get(interview.contactId);
 	const { writeIcs } = await import('$lib/io/ics');
 	const who = person?.name ?? 'someone';
 	const place = interview.place;
