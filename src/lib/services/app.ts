@@ -12,7 +12,7 @@ import {
 	updateFollowUp
 } from './contacts.service';
 import type { ParsedBackup, RestoreMode } from './backup.service';
-import type { ImportReceipt } from './import.service';
+import type { ImportReceipt } from './import/import.service';
 import { deleteAllData, summarizeData } from './data.service';
 import * as interviewService from './interviews.service';
 import {
@@ -174,8 +174,8 @@ export const pitches = {
 	restoreRecording: lazy('restoreRecording')
 };
 
-/** Undoing an import (the import itself runs in its own session: see import-session.ts). */
-const importService = () => import('./import.service');
+/** Undoing an import (the import itself runs in its own session: see import/import-session.ts). */
+const importService = () => import('./import/import.service');
 
 export const importer = {
 	async undo(receipt: ImportReceipt) {

@@ -16,7 +16,7 @@ import {
 	type ImportDraft,
 	type ImportPlan
 } from '$lib/io/import-plan';
-import { CONTACT_TABLES, deleteContactsFully } from './contacts.service';
+import { CONTACT_TABLES, deleteContactsFully } from '../contacts.service';
 
 export interface ImportPreview {
 	plan: ImportPlan;
