@@ -52,5 +52,26 @@ export default ts.config(
 			],
 			'svelte/no-at-html-tags': 'error'
 		}
+	},
+	// One write path: services change data through db's `write` and repositories, never a table.
+	{
+		files: ['src/lib/services/**/*.ts'],
+		ignores: ['src/lib/services/**/*.test.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						"MemberExpression[object.name='db'][property.name=/^(contacts|interactions|pitches|rehearsals|recordings|interviews|questions|drafts|settings|contactExtras|transaction)$/]",
+					message:
+						"Services do not name a Dexie table: use db's write path (`write(db, [tables], (r) => ...)` or `read`) and its repositories."
+				},
+				{
+					selector: "CallExpression[callee.property.name='where']",
+					message:
+						'Services do not query Dexie: add the query as a repository method in src/lib/db and call it through `write`/`read`.'
+				}
+			]
+		}
 	}
 );

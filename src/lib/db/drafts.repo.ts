@@ -1,11 +1,15 @@
 import type { Draft } from '$lib/domain/draft';
 import type { KithDB } from './database';
 
+/** Unsaved form values, one row per form (`key`), kept until the form is saved or discarded. */
 export function draftsRepo(db: KithDB) {
 	return {
 		get: (key: string) => db.drafts.get(key),
 		save: (key: string, values: Record<string, unknown>, now = Date.now()) =>
 			db.drafts.put({ key, values, updatedAt: now } satisfies Draft),
-		remove: (key: string) => db.drafts.delete(key)
+		remove: (key: string) => db.drafts.delete(key),
+		bulkRemove: (keys: string[]) => db.drafts.bulkDelete(keys),
+		/** Deletes every draft whose key starts with `prefix` (a contact's unsaved touchpoints). */
+		removeStartingWith: (prefix: string) => db.drafts.where('key').startsWith(prefix).delete()
 	};
 }

@@ -6,6 +6,15 @@ import { repos, type Repos } from './repos';
 export { KithDB, DB_NAME } from './database';
 export type { ContactRow } from './database';
 export type { Repos } from './repos';
+export {
+	ALL_TABLES,
+	read,
+	touch,
+	write,
+	type Stamped,
+	type TableName,
+	type UnitRepos
+} from './unit-of-work';
 export { classifyDbError, type DbErrorKind } from './errors';
 export { onDbEvent, type DbEvent } from './events';
 

@@ -20,6 +20,11 @@ export function interactionsRepo(db: KithDB) {
 				.toArray();
 			return rows.filter(isLive);
 		},
+		/** Every touchpoint of a contact, trashed ones too, in the index's order. */
+		everyOfContact: (contactId: string): Promise<Interaction[]> =>
+			table.where('contactId').equals(contactId).toArray(),
+		/** Deletes every touchpoint of these contacts for good. */
+		removeOfContacts: (contactIds: string[]) => table.where('contactId').anyOf(contactIds).delete(),
 		/** The day of a contact's latest touchpoint. */
 		async lastOn(contactId: string): Promise<string | undefined> {
 			const keys = await table

@@ -1,4 +1,4 @@
-import type { Pitch } from '$lib/domain/pitch';
+import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import type { KithDB } from './database';
 import { entityRepo } from './entity.repo';
 
@@ -37,5 +37,24 @@ export function pitchesRepo(db: KithDB) {
 			});
 			return bytes;
 		}
+	};
+}
+
+/** Rated runs of pitches. */
+export function rehearsalsRepo(db: KithDB) {
+	return {
+		...entityRepo(db.rehearsals),
+		/** Every rehearsal of a pitch, in the index's order. */
+		ofPitch: (pitchId: string): Promise<Rehearsal[]> =>
+			db.rehearsals.where('pitchId').equals(pitchId).toArray()
+	};
+}
+
+/** Audio of rehearsals, kept apart from them so lists never load the audio. */
+export function recordingsRepo(db: KithDB) {
+	return {
+		...entityRepo(db.recordings),
+		ofPitch: (pitchId: string): Promise<Recording[]> =>
+			db.recordings.where('pitchId').equals(pitchId).toArray()
 	};
 }

@@ -3,21 +3,23 @@ import type { KithDB } from './database';
 import { draftsRepo } from './drafts.repo';
 import { entityRepo } from './entity.repo';
 import { interactionsRepo } from './interactions.repo';
-import { pitchesRepo } from './pitches.repo';
+import { interviewsRepo } from './interviews.repo';
+import { pitchesRepo, rehearsalsRepo, recordingsRepo } from './pitches.repo';
 import { settingsRepo } from './settings.repo';
 
-/** Every repository over one database. */
+/** Every repository over one database, one per table and named after it. */
 export function repos(db: KithDB) {
 	return {
 		contacts: contactsRepo(db),
 		interactions: interactionsRepo(db),
 		pitches: pitchesRepo(db),
-		rehearsals: entityRepo(db.rehearsals),
-		recordings: entityRepo(db.recordings),
-		interviews: entityRepo(db.interviews),
+		rehearsals: rehearsalsRepo(db),
+		recordings: recordingsRepo(db),
+		interviews: interviewsRepo(db),
 		questions: entityRepo(db.questions),
 		drafts: draftsRepo(db),
-		settings: settingsRepo(db)
+		settings: settingsRepo(db),
+		contactExtras: entityRepo(db.contactExtras)
 	};
 }
 export type Repos = ReturnType<typeof repos>;

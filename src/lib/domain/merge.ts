@@ -7,6 +7,7 @@
 import type { Contact } from './contact';
 import type { Interaction } from './interaction';
 import type { Interview } from './interview';
+import { nextStamp } from './stamp';
 import { cutText } from './text-length';
 
 export const SCALAR_FIELDS = [
@@ -121,7 +122,7 @@ export function mergedContact(
 	out.introRequests = requests.length ? requests : undefined;
 	// A keep-in-touch rhythm set on either one is worth keeping; the staying contact's wins.
 	out.keepInTouchDays = keep.keepInTouchDays ?? other.keepInTouchDays;
-	out.updatedAt = Math.max(now, keep.updatedAt + 1);
+	out.updatedAt = nextStamp(keep.updatedAt, now);
 	// Absent, not undefined, like every stored contact.
 	for (const [k, v] of Object.entries(out)) if (v === undefined) delete out[k];
 	return out as Contact;
@@ -167,9 +168,9 @@ export function planMerge(input: MergeInput): MergePlan {
 		...other,
 		deletedAt: now,
 		mergedIntoId: keep.id,
-		updatedAt: Math.max(now, other.updatedAt + 1)
+		updatedAt: nextStamp(other.updatedAt, now)
 	};
-	const bump = (updatedAt: number) => Math.max(now, updatedAt + 1);
+	const bump = (updatedAt: number) => nextStamp(updatedAt, now);
 	const interactions = input.interactions
 		.filter((i) => i.contactId === other.id)
 		.map((i) => ({ ...i, contactId: keep.id, updatedAt: bump(i.updatedAt) }));

@@ -12,9 +12,11 @@ import {
 	updateFollowUp
 } from './contacts.service';
 import type { ParsedBackup, RestoreMode } from './backup.service';
-import type { ImportReceipt } from './import.service';
+import type { ImportReceipt } from './import/import.service';
 import { deleteAllData, summarizeData } from './data.service';
 import * as interviewService from './interviews.service';
+import * as questionBank from './interview-questions.service';
+import * as debriefService from './interview-debrief.service';
 import {
 	deleteTouchpoint,
 	dismissGiveBack,
@@ -136,16 +138,16 @@ export const interviews = {
 	setThankYouSent: bind(interviewService.setThankYouSent),
 	trash: bind(interviewService.trashInterview),
 	restore: bind(interviewService.restoreInterview),
-	ensureQuestionBank: bind(interviewService.ensureQuestionBank),
-	addQuestion: bind(interviewService.addQuestion),
-	editQuestion: bind(interviewService.editQuestion),
-	archiveQuestion: bind(interviewService.archiveQuestion),
+	ensureQuestionBank: bind(questionBank.ensureQuestionBank),
+	addQuestion: bind(questionBank.addQuestion),
+	editQuestion: bind(questionBank.editQuestion),
+	archiveQuestion: bind(questionBank.archiveQuestion),
 	setQuestions: bind(interviewService.setQuestions),
 	startRun: bind(interviewService.startRun),
 	saveAnswer: bind(interviewService.saveAnswer),
 	setCurrentIndex: bind(interviewService.setCurrentIndex),
-	matchNames: bind(interviewService.matchNames),
-	debrief: bind(interviewService.debriefInterview),
+	matchNames: bind(debriefService.matchNames),
+	debrief: bind(debriefService.debriefInterview),
 	calendarFile: bind(interviewService.interviewCalendarFile)
 };
 
@@ -174,8 +176,8 @@ export const pitches = {
 	restoreRecording: lazy('restoreRecording')
 };
 
-/** Undoing an import (the import itself runs in its own session: see import-session.ts). */
-const importService = () => import('./import.service');
+/** Undoing an import (the import itself runs in its own session: see import/import-session.ts). */
+const importService = () => import('./import/import.service');
 
 export const importer = {
 	async undo(receipt: ImportReceipt) {

@@ -17,10 +17,8 @@
  *     rate), except lastBackupAt, which takes the later of the two, and sampleContactIds, which
  *     takes both lists, so "remove sample data" still finds sample contacts from either side.
  */
-import type { KithDB } from '$lib/db';
-import { settingsRepo } from '$lib/db/settings.repo';
+import { ALL_TABLES, write, type KithDB } from '$lib/db';
 import {
-	allTables,
 	clearTables,
 	putRows,
 	readKeys,
@@ -86,7 +84,8 @@ export async function exportBackup(
 		passphrase === undefined
 			? json
 			: canonicalJson(await encryptBackup(json, passphrase, { iterations }));
-	if (problems.length === 0) await settingsRepo(db).set('lastBackupAt', now);
+	if (problems.length === 0)
+		await write(db, ['settings'], (r) => r.settings.set('lastBackupAt', now));
 	const locked = passphrase === undefined ? '' : '-locked';
 	return { text, fileName: `kith-backup-${toIsoDate(new Date(now))}${locked}.json`, problems };
 }
@@ -171,7 +170,7 @@ export function restoreBackup(
 	parsed: ParsedBackup,
 	{ mode }: { mode: RestoreMode }
 ): Promise<RestoreCounts> {
-	return db.transaction('rw', allTables(db), async () => {
+	return write(db, ALL_TABLES, async () => {
 		const counts = {} as RestoreCounts;
 		const writes = new Map<BackupTableName, object[]>();
 		for (const table of BACKUP_TABLES) {

@@ -1,6 +1,4 @@
-import type { KithDB } from '$lib/db';
-import { contactsRepo } from '$lib/db/contacts.repo';
-import { repos } from '$lib/db/repos';
+import { touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import {
 	parseContactForm,
 	type Contact,
@@ -42,13 +40,12 @@ export function editDraftKey(id: string): string {
  * inside the saving transaction, so the introducer cannot be deleted between check and write.
  */
 async function introducerError(
-	db: KithDB,
+	{ contacts }: UnitRepos<'contacts'>,
 	id: string | undefined,
 	introducerId: string | undefined
 ): Promise<string | undefined> {
 	if (!introducerId) return undefined;
 	if (introducerId === id) return 'Someone cannot introduce themselves; pick another person.';
-	const contacts = repos(db).contacts;
 	const seen = new Set<string>();
 	let cursor: string | undefined = introducerId;
 	while (cursor && !seen.has(cursor)) {
@@ -66,11 +63,12 @@ async function introducerError(
  * Writes the contact and clears its draft. Both requests are placed at once: IndexedDB runs them
  * in order all the same, and waiting for the first before placing the second only delays the commit.
  */
-function writeContact(db: KithDB, contact: Contact, draftKey: string | undefined) {
-	return Promise.all([
-		contactsRepo(db).put(contact),
-		draftKey ? db.drafts.delete(draftKey) : undefined
-	]);
+function writeContact(
+	r: UnitRepos<'contacts' | 'drafts'>,
+	contact: Contact,
+	draftKey: string | undefined
+) {
+	return Promise.all([r.contacts.put(contact), draftKey ? r.drafts.remove(draftKey) : undefined]);
 }
 
 /** Saves a new contact from the capture form and clears its draft, all or nothing. */
@@ -83,13 +81,13 @@ export async function captureContact(
 	if (!parsed.ok) return parsed;
 	const id = newId();
 	const contact: Contact = { ...parsed.value, id, createdAt: now, updatedAt: now };
-	return db.transaction('rw', db.contacts, db.drafts, async (): Promise<SaveResult> => {
+	return write(db, ['contacts', 'drafts'], async (r): Promise<SaveResult> => {
 		// Without an introducer there is nothing to read, so the writes go out at once.
 		if (contact.introducedById) {
-			const introErr = await introducerError(db, id, contact.introducedById);
+			const introErr = await introducerError(r, id, contact.introducedById);
 			if (introErr) return { ok: false, errors: { introducedById: introErr } };
 		}
-		await writeContact(db, contact, draftKey);
+		await writeContact(r, contact, draftKey);
 		return { ok: true, contact };
 	});
 }
@@ -103,51 +101,52 @@ export async function updateContact(
 ): Promise<SaveResult> {
 	const parsed = parseContactForm(form);
 	if (!parsed.ok) return parsed;
-	const r = repos(db);
-	return db.transaction('rw', db.contacts, db.drafts, async (): Promise<SaveResult> => {
+	return write(db, ['contacts', 'drafts'], async (r): Promise<SaveResult> => {
 		const [existing, introErr] = await Promise.all([
 			r.contacts.get(id),
-			introducerError(db, id, parsed.value.introducedById)
+			introducerError(r, id, parsed.value.introducedById)
 		]);
 		if (introErr) return { ok: false, errors: { introducedById: introErr } };
 		if (!existing)
 			return { ok: false, errors: { name: 'This contact was deleted in the meantime.' } };
 		if (baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt)
 			return { ok: false, errors: {}, current: existing };
-		const contact: Contact = {
-			...parsed.value,
-			// Kept outside the form: the edit form does not show them, so saving must not drop them.
-			...(existing.introRequests ? { introRequests: existing.introRequests } : {}),
-			id,
-			// Set on the contact's page, not in the form: an edit keeps it.
-			...(existing.keepInTouchDays ? { keepInTouchDays: existing.keepInTouchDays } : {}),
-			createdAt: existing.createdAt,
-			updatedAt: Math.max(now, existing.updatedAt + 1),
-			deletedAt: existing.deletedAt
-		};
+		const contact: Contact = touch(
+			{
+				...parsed.value,
+				// Kept outside the form: the edit form does not show them, so saving must not drop them.
+				...(existing.introRequests ? { introRequests: existing.introRequests } : {}),
+				id,
+				// Set on the contact's page, not in the form: an edit keeps it.
+				...(existing.keepInTouchDays ? { keepInTouchDays: existing.keepInTouchDays } : {}),
+				createdAt: existing.createdAt,
+				updatedAt: existing.updatedAt,
+				deletedAt: existing.deletedAt
+			},
+			now
+		);
 		if (contact.deletedAt === undefined) delete contact.deletedAt;
-		await writeContact(db, contact, draftKey);
+		await writeContact(r, contact, draftKey);
 		return { ok: true, contact };
 	});
 }
 
 /** Moves a contact to the trash; it keeps every link and can be restored. */
 export async function trashContact(db: KithDB, id: string, now = Date.now()): Promise<void> {
-	const r = repos(db);
-	await db.transaction('rw', db.contacts, async () => {
+	await write(db, ['contacts'], async (r) => {
 		const c = await r.contacts.get(id);
 		if (c && c.deletedAt === undefined) await r.contacts.put({ ...c, deletedAt: now });
 	});
 }
 
 export async function restoreContact(db: KithDB, id: string, now = Date.now()): Promise<void> {
-	const r = repos(db);
-	await db.transaction('rw', db.contacts, async () => {
+	await write(db, ['contacts'], async (r) => {
 		const c = await r.contacts.get(id);
 		if (!c || c.deletedAt === undefined) return;
 		const { deletedAt: _gone, ...live } = c;
-		// A restore is a change like any other: a merge from a backup must see it as the newer one.
-		await r.contacts.put({ ...live, updatedAt: Math.max(now, c.updatedAt + 1, c.deletedAt + 1) });
+		// A restore is a change like any other: a merge from a backup must see it as the newer one,
+		// newer than the trashing too.
+		await r.contacts.put(touch(live, now, { updatedAt: Math.max(c.updatedAt, c.deletedAt) }));
 	});
 }
 
@@ -157,38 +156,36 @@ export async function restoreContact(db: KithDB, id: string, now = Date.now()): 
  * deleted contacts go with them, so no draft waits for a contact that is gone.
  */
 export async function purgeContacts(db: KithDB, ids?: string[]): Promise<number> {
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.contacts, db.interactions, db.drafts, db.contactExtras],
-		async () => {
-			const trashed = (await r.contacts.trash()).filter((c) => !ids || ids.includes(c.id));
-			const gone = trashed.map((c) => c.id);
-			await deleteContactsFully(db, gone);
-			return gone.length;
-		}
-	);
+	return write(db, CONTACT_TABLES, async (r) => {
+		const trashed = (await r.contacts.trash()).filter((c) => !ids || ids.includes(c.id));
+		const gone = trashed.map((c) => c.id);
+		await deleteContactsFully(r, gone);
+		return gone.length;
+	});
 }
+
+/** The tables a contact's rows live in: what deleting one fully must write. */
+export const CONTACT_TABLES = ['contacts', 'interactions', 'drafts', 'contactExtras'] as const;
 
 /**
  * Removes contacts with their interactions and edit drafts; people they introduced stay, with
- * the introduction forgotten. Call inside a transaction over contacts, interactions, drafts and
- * contactExtras.
+ * the introduction forgotten. Call inside a unit of work over `CONTACT_TABLES`.
  */
-export async function deleteContactsFully(db: KithDB, ids: string[]): Promise<void> {
-	const r = repos(db);
-	await forgetIntroductions(db, ids);
-	await db.interactions.where('contactId').anyOf(ids).delete();
-	await db.drafts.bulkDelete(ids.map(editDraftKey));
+export async function deleteContactsFully(
+	r: UnitRepos<(typeof CONTACT_TABLES)[number]>,
+	ids: string[]
+): Promise<void> {
+	await forgetIntroductions(r, ids);
+	await r.interactions.removeOfContacts(ids);
+	await r.drafts.bulkRemove(ids.map(editDraftKey));
 	// Unsaved touchpoints with them too (`touchpoint:<id>` and `touchpoint:<id>:<touchpoint>`).
-	for (const id of ids) await db.drafts.where('key').startsWith(`touchpoint:${id}`).delete();
-	await db.contactExtras.bulkDelete(ids);
+	for (const id of ids) await r.drafts.removeStartingWith(`touchpoint:${id}`);
+	await r.contactExtras.bulkRemove(ids);
 	await r.contacts.bulkRemove(ids);
 }
 
-/** Contacts introduced by any of `ids` (and not among them) lose that introduction. Call inside a transaction. */
-export async function forgetIntroductions(db: KithDB, ids: string[]): Promise<void> {
-	const r = repos(db);
+/** Contacts introduced by any of `ids` (and not among them) lose that introduction. Call inside a unit of work. */
+export async function forgetIntroductions(r: UnitRepos<'contacts'>, ids: string[]): Promise<void> {
 	const leaving = new Set(ids);
 	for (const id of ids) {
 		for (const child of await r.contacts.introducedBy(id)) {
@@ -206,15 +203,10 @@ export async function updateFollowUp(
 	on: string | undefined,
 	now = Date.now()
 ): Promise<void> {
-	const r = repos(db);
-	await db.transaction('rw', db.contacts, async () => {
+	await write(db, ['contacts'], async (r) => {
 		const c = await r.contacts.get(id);
 		if (!c) return;
 		const { nextFollowUpOn: _old, ...rest } = c;
-		await r.contacts.put({
-			...rest,
-			...(on ? { nextFollowUpOn: on } : {}),
-			updatedAt: Math.max(now, c.updatedAt + 1)
-		});
+		await r.contacts.put(touch({ ...rest, ...(on ? { nextFollowUpOn: on } : {}) }, now));
 	});
 }

@@ -1,6 +1,6 @@
 /** Starting over: everything Kith stores on this device, gone in one step. */
-import type { KithDB } from '$lib/db';
-import { allTables, clearTables } from '$lib/db/snapshot';
+import { ALL_TABLES, read, write, type KithDB } from '$lib/db';
+import { clearTables } from '$lib/db/snapshot';
 
 export interface DataSummary {
 	/** Every stored contact, in the list or in the trash. */
@@ -9,7 +9,7 @@ export interface DataSummary {
 
 /** What deleting everything would delete, for the confirmation. */
 export async function summarizeData(db: KithDB): Promise<DataSummary> {
-	return { contacts: await db.contacts.count() };
+	return { contacts: await read(db, ['contacts'], (r) => r.contacts.count()) };
 }
 
 /**
@@ -17,8 +17,8 @@ export async function summarizeData(db: KithDB): Promise<DataSummary> {
  * many contacts were deleted.
  */
 export function deleteAllData(db: KithDB): Promise<number> {
-	return db.transaction('rw', allTables(db), async () => {
-		const contacts = await db.contacts.count();
+	return write(db, ALL_TABLES, async (r) => {
+		const contacts = await r.contacts.count();
 		await clearTables(db);
 		return contacts;
 	});

@@ -4,9 +4,9 @@
  * read transaction, so a file is a copy of one moment. The writers load on first use, so this
  * module stays light enough for any page to import.
  */
-import { getDb, type KithDB } from '$lib/db';
-import { fromRow } from '$lib/db/contacts.repo';
+import { getDb, read, type KithDB, type UnitRepos } from '$lib/db';
 import type { Contact } from '$lib/domain/contact';
+import type { ContactExtra } from '$lib/domain/contact-extra';
 import { toIsoDate } from '$lib/domain/dates';
 import type { ExportKind } from '$lib/domain/export-kind';
 import type { Interaction } from '$lib/domain/interaction';
@@ -40,17 +40,18 @@ interface Snapshot {
 	interactions: Interaction[];
 }
 
+/** Live contacts, by name. */
+async function liveContacts(r: UnitRepos<'contacts'>): Promise<Contact[]> {
+	return (await r.contacts.live()).sort(byName);
+}
+
 /** Live contacts, by name, and the touchpoints of those contacts, oldest first. */
 async function readLive(db: KithDB, withInteractions: boolean): Promise<Snapshot> {
-	return db.transaction('r', [db.contacts, db.interactions], async () => {
-		const rows = await db.contacts.toArray();
-		const contacts = rows
-			.filter((c) => c.deletedAt === undefined)
-			.map(fromRow)
-			.sort(byName);
+	return read(db, ['contacts', 'interactions'], async (r) => {
+		const contacts = await liveContacts(r);
 		if (!withInteractions) return { contacts, interactions: [] };
 		const live = new Set(contacts.map((c) => c.id));
-		const interactions = (await db.interactions.toArray())
+		const interactions = (await r.interactions.all())
 			.filter((i) => i.deletedAt === undefined && live.has(i.contactId))
 			.sort((a, b) => a.on.localeCompare(b.on) || a.createdAt - b.createdAt);
 		return { contacts, interactions };
@@ -59,15 +60,15 @@ async function readLive(db: KithDB, withInteractions: boolean): Promise<Snapshot
 
 /** The contacts with the vCard lines they were imported with, so an export gives them back. */
 async function readExtras(
-	db: KithDB,
+	r: UnitRepos<'contactExtras'>,
 	contacts: Contact[]
 ): Promise<(Contact & { extra?: string[] })[]> {
 	// Few contacts have extras: one look at a single contact, else one read of them all beats
 	// asking for every contact's id.
-	const rows =
+	const rows: (ContactExtra | undefined)[] =
 		contacts.length === 1
-			? [await db.contactExtras.get(contacts[0]!.id)]
-			: await db.contactExtras.toArray();
+			? [await r.contactExtras.get(contacts[0]!.id)]
+			: await r.contactExtras.all();
 	const byId = new Map(rows.filter((r) => r !== undefined).map((r) => [r.contactId, r.lines]));
 	return contacts.map((c) => {
 		const lines = byId.get(c.id);
@@ -99,8 +100,9 @@ export async function exportAllVCards(
 ): Promise<ExportFile> {
 	// Loaded before the transaction: awaiting anything else inside one would end it.
 	const { serializeVCards } = await import('$lib/io/vcard');
-	const { contacts } = await readLive(db, false);
-	const extras = await readExtras(db, contacts);
+	const extras = await read(db, ['contacts', 'contactExtras'], async (r) =>
+		readExtras(r, await liveContacts(r))
+	);
 	return {
 		text: serializeVCards(extras, version),
 		fileName: dated('contacts', now, 'vcf'),
@@ -115,13 +117,14 @@ export async function exportOneVCard(
 	version: VCardVersion = '4.0'
 ): Promise<ExportFile> {
 	const { serializeVCard } = await import('$lib/io/vcard');
-	const row = await db.contacts.get(id);
-	if (!row || row.deletedAt !== undefined) throw new ContactNotFoundError(id);
-	const contact = fromRow(row);
-	const [withExtra] = await readExtras(db, [contact]);
+	const withExtra = await read(db, ['contacts', 'contactExtras'], async (r) => {
+		const contact = await r.contacts.get(id);
+		if (!contact || contact.deletedAt !== undefined) throw new ContactNotFoundError(id);
+		return (await readExtras(r, [contact]))[0]!;
+	});
 	return {
-		text: serializeVCard(withExtra!, version),
-		fileName: `${slug(contact.name)}.vcf`,
+		text: serializeVCard(withExtra, version),
+		fileName: `${slug(withExtra.name)}.vcf`,
 		mimeType: VCARD_MIME
 	};
 }

@@ -3,8 +3,7 @@
  * the keep-in-touch cadence they move on (contacts table), and dismissed give-back nudges
  * (settings table, `giveBackDismissed`).
  */
-import type { KithDB } from '$lib/db';
-import { repos } from '$lib/db/repos';
+import { touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import { followUpAfterTouch, nextByCadence } from '$lib/domain/cadence';
 import type { Contact } from '$lib/domain/contact';
 import { todayIso } from '$lib/domain/dates';
@@ -35,18 +34,18 @@ export function touchpointDraftKey(contactId: string, touchpointId?: string): st
 	return touchpointId ? `touchpoint:${contactId}:${touchpointId}` : `touchpoint:${contactId}`;
 }
 
-/** Moves a cadence contact's next follow-up from their latest touchpoint. Inside a transaction. */
-async function refreshCadence(db: KithDB, contactId: string, now: number, today: string) {
-	const r = repos(db);
+/** Moves a cadence contact's next follow-up from their latest touchpoint. Inside a unit of work. */
+async function refreshCadence(
+	r: UnitRepos<'contacts' | 'interactions'>,
+	contactId: string,
+	now: number,
+	today: string
+) {
 	const contact = await r.contacts.get(contactId);
 	if (!contact?.keepInTouchDays) return;
 	const next = followUpAfterTouch(contact, await r.interactions.lastOn(contactId), today);
 	if (next === contact.nextFollowUpOn) return;
-	await r.contacts.put({
-		...contact,
-		...(next ? { nextFollowUpOn: next } : {}),
-		updatedAt: Math.max(now, contact.updatedAt + 1)
-	});
+	await r.contacts.put(touch({ ...contact, ...(next ? { nextFollowUpOn: next } : {}) }, now));
 }
 
 type TouchpointBase = Parameters<typeof makeTouchpoint>[1];
@@ -59,7 +58,10 @@ async function saveTouchpoint(
 	db: KithDB,
 	form: TouchpointForm,
 	{ draftKey, now = Date.now(), today = todayIso() }: Options,
-	place: (r: ReturnType<typeof repos>, value: TouchpointFields) => Promise<TouchpointBase | string>
+	place: (
+		r: UnitRepos<'contacts' | 'interactions'>,
+		value: TouchpointFields
+	) => Promise<TouchpointBase | string>
 ): Promise<TouchpointSaveResult> {
 	const parsed = parseTouchpointForm(form);
 	const names = parsed.ok && parsed.value.received.includes('names');
@@ -69,11 +71,10 @@ async function saveTouchpoint(
 			ok: false,
 			errors: { ...(parsed.ok ? {} : parsed.errors), ...(refs && !refs.ok ? refs.errors : {}) }
 		};
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.contacts, db.interactions, db.drafts],
-		async (): Promise<TouchpointSaveResult> => {
+	return write(
+		db,
+		['contacts', 'interactions', 'drafts'],
+		async (r): Promise<TouchpointSaveResult> => {
 			const base = await place(r, parsed.value);
 			if (typeof base === 'string') return { ok: false, errors: { summary: base } };
 			const touchpoint = makeTouchpoint(parsed.value, base);
@@ -82,7 +83,7 @@ async function saveTouchpoint(
 				refs?.ok && refs.entries.length
 					? await addReferrals(db, base.contactId, refs.entries, now)
 					: undefined;
-			await refreshCadence(db, base.contactId, now, today);
+			await refreshCadence(r, base.contactId, now, today);
 			if (draftKey) await r.drafts.remove(draftKey);
 			return { ok: true, touchpoint, referrals };
 		}
@@ -118,7 +119,7 @@ export async function updateTouchpoint(
 			id,
 			contactId: existing.contactId,
 			createdAt: existing.createdAt,
-			updatedAt: Math.max(now, existing.updatedAt + 1),
+			updatedAt: touch(existing, now).updatedAt,
 			followUpDone: existing.followUpDone && existing.followUpOn === value.followUpOn
 		};
 	});
@@ -130,15 +131,14 @@ export async function deleteTouchpoint(
 	id: string,
 	{ now = Date.now(), today = todayIso() }: Options = {}
 ): Promise<Interaction | undefined> {
-	const r = repos(db);
-	return db.transaction('rw', [db.contacts, db.interactions, db.drafts], async () => {
+	return write(db, ['contacts', 'interactions', 'drafts'], async (r) => {
 		const existing = await r.interactions.get(id);
 		if (!existing) return undefined;
 		await Promise.all([
 			r.interactions.remove(id),
 			r.drafts.remove(touchpointDraftKey(existing.contactId, id))
 		]);
-		await refreshCadence(db, existing.contactId, now, today);
+		await refreshCadence(r, existing.contactId, now, today);
 		return existing;
 	});
 }
@@ -149,10 +149,9 @@ export async function restoreTouchpoint(
 	touchpoint: Interaction,
 	{ now = Date.now(), today = todayIso() }: Options = {}
 ): Promise<void> {
-	const r = repos(db);
-	await db.transaction('rw', [db.contacts, db.interactions], async () => {
+	await write(db, ['contacts', 'interactions'], async (r) => {
 		await r.interactions.put(touchpoint);
-		await refreshCadence(db, touchpoint.contactId, now, today);
+		await refreshCadence(r, touchpoint.contactId, now, today);
 	});
 }
 
@@ -163,17 +162,20 @@ export async function setTouchpointFollowUp(
 	followUp: { on: string | undefined; done: boolean },
 	now = Date.now()
 ): Promise<void> {
-	const r = repos(db);
-	await db.transaction('rw', db.interactions, async () => {
+	await write(db, ['interactions'], async (r) => {
 		const t = await r.interactions.get(id);
 		if (!t) return;
 		const { followUpOn: _old, ...rest } = t;
-		await r.interactions.put({
-			...rest,
-			...(followUp.on ? { followUpOn: followUp.on } : {}),
-			followUpDone: followUp.done,
-			updatedAt: Math.max(now, t.updatedAt + 1)
-		});
+		await r.interactions.put(
+			touch(
+				{
+					...rest,
+					...(followUp.on ? { followUpOn: followUp.on } : {}),
+					followUpDone: followUp.done
+				},
+				now
+			)
+		);
 	});
 }
 
@@ -187,12 +189,11 @@ export async function setKeepInTouch(
 	days: number | undefined,
 	{ now = Date.now(), today = todayIso() }: Options = {}
 ): Promise<Contact | undefined> {
-	const r = repos(db);
-	return db.transaction('rw', [db.contacts, db.interactions], async () => {
+	return write(db, ['contacts', 'interactions'], async (r) => {
 		const contact = await r.contacts.get(contactId);
 		if (!contact) return undefined;
 		const { keepInTouchDays: _k, ...rest } = contact;
-		const next: Contact = { ...rest, updatedAt: Math.max(now, contact.updatedAt + 1) };
+		const next: Contact = touch(rest, now);
 		if (days) {
 			next.keepInTouchDays = days;
 			next.nextFollowUpOn = nextByCadence(await r.interactions.lastOn(contactId), days, today);
@@ -204,17 +205,20 @@ export async function setKeepInTouch(
 
 /** Puts a contact's cadence and next follow-up back as they were (the Undo of setKeepInTouch). */
 export async function restoreKeepInTouch(db: KithDB, before: Contact, now = Date.now()) {
-	const r = repos(db);
-	await db.transaction('rw', db.contacts, async () => {
+	await write(db, ['contacts'], async (r) => {
 		const current = await r.contacts.get(before.id);
 		if (!current) return;
 		const { keepInTouchDays: _k, nextFollowUpOn: _n, ...rest } = current;
-		await r.contacts.put({
-			...rest,
-			...(before.keepInTouchDays ? { keepInTouchDays: before.keepInTouchDays } : {}),
-			...(before.nextFollowUpOn ? { nextFollowUpOn: before.nextFollowUpOn } : {}),
-			updatedAt: Math.max(now, current.updatedAt + 1)
-		});
+		await r.contacts.put(
+			touch(
+				{
+					...rest,
+					...(before.keepInTouchDays ? { keepInTouchDays: before.keepInTouchDays } : {}),
+					...(before.nextFollowUpOn ? { nextFollowUpOn: before.nextFollowUpOn } : {})
+				},
+				now
+			)
+		);
 	});
 }
 
@@ -224,8 +228,7 @@ export async function dismissGiveBack(
 	contactId: string,
 	touchpointId: string | undefined
 ): Promise<void> {
-	const r = repos(db);
-	await db.transaction('rw', db.settings, async () => {
+	await write(db, ['settings'], async (r) => {
 		const current = { ...((await r.settings.get('giveBackDismissed')) ?? {}) };
 		if (touchpointId) current[contactId] = touchpointId;
 		else delete current[contactId];

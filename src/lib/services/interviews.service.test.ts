@@ -7,14 +7,15 @@ import { interviewSchema, questionSchema } from '$lib/domain/interview';
 import { interactionSchema } from '$lib/domain/interaction';
 import { contactSchema } from '$lib/domain/contact';
 import { emptyPlanForm } from '$lib/domain/interview-plan';
+import { debriefInterview, matchNames } from './interview-debrief.service';
 import {
 	addQuestion,
 	archiveQuestion,
-	debriefInterview,
 	editQuestion,
-	ensureQuestionBank,
+	ensureQuestionBank
+} from './interview-questions.service';
+import {
 	interviewCalendarFile,
-	matchNames,
 	planInterview,
 	saveAnswer,
 	setQuestions,

@@ -1,32 +1,21 @@
 /**
- * Informational interviews, from plan to thank-you. Stores interviews (the `interviews` table,
- * with their picked questions and answers inside each row) and the question bank (`questions`);
- * a debrief also writes a touchpoint (`interactions`) and referred people (`contacts`).
- * Every change is one Dexie transaction.
+ * Informational interviews, from plan to thank-you: planning, the run and the calendar file.
+ * Stores interviews (the `interviews` table, with their picked questions and answers inside each
+ * row), and a person typed in as new (`contacts`). Every change is one unit of work (`write`).
+ * The question bank is in interview-questions.service.ts, the debrief in
+ * interview-debrief.service.ts.
  */
-import type { KithDB } from '$lib/db';
-import { repos } from '$lib/db/repos';
-import { addReferrals } from './referrals.service';
+import { read, touch, write, type KithDB } from '$lib/db';
 import type { Contact } from '$lib/domain/contact';
-import { todayIso, toIsoDate } from '$lib/domain/dates';
 import { newId } from '$lib/domain/ids';
-import type { Interaction, Outcome } from '$lib/domain/interaction';
-import type {
-	Interview,
-	InterviewStatus,
-	PrepStep,
-	Question,
-	QuestionCategory
-} from '$lib/domain/interview';
+import type { Interview, InterviewStatus, PrepStep } from '$lib/domain/interview';
 import { parsePlanForm, type PlanForm, type PlanResult } from '$lib/domain/interview-plan';
-import { channelForMode, endsAt, MODE_LABELS, normalizeName } from '$lib/domain/interview-rules';
+import { endsAt, MODE_LABELS, normalizeName } from '$lib/domain/interview-rules';
 
 export type PlanSaveResult =
 	| { ok: true; interview: Interview }
 	| Extract<PlanResult, { ok: false }>
 	| { ok: false; errors: { contactId: string } };
-
-const bump = (row: { updatedAt: number }, now: number) => Math.max(now, row.updatedAt + 1);
 
 /** A new contact row, with nothing but what was typed (absent keys, not undefined ones). */
 function newContact(
@@ -55,40 +44,35 @@ export async function planInterview(
 ): Promise<PlanSaveResult> {
 	const parsed = parsePlanForm(form);
 	if (!parsed.ok) return parsed;
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.interviews, db.contacts, db.drafts],
-		async (): Promise<PlanSaveResult> => {
-			let contactId: string;
-			if ('contactId' in parsed.person) {
-				const existing = await r.contacts.get(parsed.person.contactId);
-				if (!existing)
-					return {
-						ok: false,
-						errors: { contactId: 'That person is no longer in Kith; choose someone else.' }
-					};
-				contactId = existing.id;
-			} else {
-				const contact = newContact(parsed.person, now);
-				await r.contacts.put(contact);
-				contactId = contact.id;
-			}
-			const interview: Interview = {
-				id: newId(),
-				contactId,
-				...parsed.value,
-				status: 'planned',
-				questions: [],
-				referralIds: [],
-				createdAt: now,
-				updatedAt: now
-			};
-			await r.interviews.put(interview);
-			if (draftKey) await r.drafts.remove(draftKey);
-			return { ok: true, interview };
+	return write(db, ['interviews', 'contacts', 'drafts'], async (r): Promise<PlanSaveResult> => {
+		let contactId: string;
+		if ('contactId' in parsed.person) {
+			const existing = await r.contacts.get(parsed.person.contactId);
+			if (!existing)
+				return {
+					ok: false,
+					errors: { contactId: 'That person is no longer in Kith; choose someone else.' }
+				};
+			contactId = existing.id;
+		} else {
+			const contact = newContact(parsed.person, now);
+			await r.contacts.put(contact);
+			contactId = contact.id;
 		}
-	);
+		const interview: Interview = {
+			id: newId(),
+			contactId,
+			...parsed.value,
+			status: 'planned',
+			questions: [],
+			referralIds: [],
+			createdAt: now,
+			updatedAt: now
+		};
+		await r.interviews.put(interview);
+		if (draftKey) await r.drafts.remove(draftKey);
+		return { ok: true, interview };
+	});
 }
 
 /** Reads, changes and writes one interview in a transaction; missing ones say so. */
@@ -98,13 +82,12 @@ async function change(
 	edit: (i: Interview) => Interview | void,
 	now = Date.now()
 ): Promise<Interview> {
-	const r = repos(db);
-	return db.transaction('rw', db.interviews, async () => {
+	return write(db, ['interviews'], async (r) => {
 		const current = await r.interviews.get(id);
 		if (!current) throw new InterviewGoneError();
 		const draft = structuredClone(current);
 		const next = edit(draft) ?? draft;
-		const saved = { ...next, updatedAt: bump(current, now) };
+		const saved = touch(next, now, current);
 		await r.interviews.put(saved);
 		return saved;
 	});
@@ -126,8 +109,7 @@ export async function updatePlan(
 ): Promise<PlanSaveResult> {
 	const parsed = parsePlanForm(form);
 	if (!parsed.ok) return parsed;
-	const r = repos(db);
-	return db.transaction('rw', [db.interviews, db.contacts], async (): Promise<PlanSaveResult> => {
+	return write(db, ['interviews', 'contacts'], async (r): Promise<PlanSaveResult> => {
 		const current = await r.interviews.get(id);
 		if (!current) return { ok: false, errors: { contactId: 'This interview was deleted.' } };
 		let contactId: string;
@@ -144,12 +126,7 @@ export async function updatePlan(
 			contactId = contact.id;
 		}
 		const { organization: _o, scheduledAt: _s, place: _p, goal: _g, ...kept } = current;
-		const interview: Interview = {
-			...kept,
-			...parsed.value,
-			contactId,
-			updatedAt: bump(current, now)
-		};
+		const interview: Interview = touch({ ...kept, ...parsed.value, contactId }, now, current);
 		await r.interviews.put(interview);
 		return { ok: true, interview };
 	});
@@ -190,86 +167,6 @@ export function trashInterview(db: KithDB, id: string, now = Date.now()) {
 
 export function restoreInterview(db: KithDB, id: string, now = Date.now()) {
 	return change(db, id, (i) => void delete i.deletedAt, now);
-}
-
-// ---- The question bank -------------------------------------------------------------------------
-
-/**
- * Stores the built-in questions that are not there yet; returns how many were added. Safe to
- * call on every visit: ids are fixed, so nothing is doubled and archived ones stay archived.
- */
-export async function ensureQuestionBank(db: KithDB, now = Date.now()): Promise<number> {
-	const { builtInQuestions } = await import('$lib/domain/questions-bank');
-	const all = builtInQuestions(now);
-	return db.transaction('rw', db.questions, async () => {
-		const have = await db.questions.bulkGet(all.map((q) => q.id));
-		const missing = all.filter((_, i) => have[i] === undefined);
-		if (missing.length) await db.questions.bulkPut(missing);
-		return missing.length;
-	});
-}
-
-export type QuestionResult = { ok: true; question: Question } | { ok: false; error: string };
-
-function questionError(text: string): string | undefined {
-	if (!text.trim()) return 'Type the question first.';
-	if (text.trim().length > 5000) return 'Keep a question under 5,000 characters.';
-	return undefined;
-}
-
-export async function addQuestion(
-	db: KithDB,
-	fields: { category: QuestionCategory; text: string },
-	now = Date.now()
-): Promise<QuestionResult> {
-	const error = questionError(fields.text);
-	if (error) return { ok: false, error };
-	const question: Question = {
-		id: newId(),
-		category: fields.category,
-		text: fields.text.trim(),
-		builtIn: false,
-		createdAt: now,
-		updatedAt: now
-	};
-	await db.transaction('rw', db.questions, () => repos(db).questions.put(question));
-	return { ok: true, question };
-}
-
-/** Edits one of the user's own questions (built-in ones stay as shipped). */
-export async function editQuestion(
-	db: KithDB,
-	id: string,
-	fields: { category: QuestionCategory; text: string },
-	now = Date.now()
-): Promise<QuestionResult> {
-	const error = questionError(fields.text);
-	if (error) return { ok: false, error };
-	const r = repos(db);
-	return db.transaction('rw', db.questions, async (): Promise<QuestionResult> => {
-		const q = await r.questions.get(id);
-		if (!q) return { ok: false, error: 'That question is no longer in the bank.' };
-		if (q.builtIn) return { ok: false, error: 'Built-in questions cannot be changed.' };
-		const question = { ...q, ...fields, text: fields.text.trim(), updatedAt: bump(q, now) };
-		await r.questions.put(question);
-		return { ok: true, question };
-	});
-}
-
-/** Hides a question from the bank (or brings it back); interviews keep their own copy. */
-export async function archiveQuestion(
-	db: KithDB,
-	id: string,
-	archived: boolean,
-	now = Date.now()
-): Promise<void> {
-	const r = repos(db);
-	await db.transaction('rw', db.questions, async () => {
-		const q = await r.questions.get(id);
-		if (!q) return;
-		const { archived: _a, ...rest } = q;
-		await r.questions.put({ ...rest, ...(archived ? { archived } : {}), updatedAt: bump(q, now) });
-	});
 }
 
 export type PickedQuestion = Interview['questions'][number];
@@ -316,146 +213,6 @@ export function setCurrentIndex(db: KithDB, id: string, index: number) {
 	});
 }
 
-// ---- Debrief -----------------------------------------------------------------------------------
-
-/** A name suggested in the interview: a new contact, or an existing one to link. */
-export type ReferralEntry = { name: string } | { linkId: string };
-
-export interface DebriefForm {
-	summary: string;
-	outcomes: Outcome[];
-	/** `YYYY-MM-DD`, or '' for none. */
-	followUpOn: string;
-	referrals: ReferralEntry[];
-}
-
-export type DebriefResult =
-	| { ok: true; interview: Interview; interaction: Interaction; referred: Contact[] }
-	| { ok: false; error: string };
-
-/** Live contacts whose name matches each suggested name (case, accents and spacing ignored). */
-export async function matchNames(
-	db: KithDB,
-	names: string[]
-): Promise<Record<string, { id: string; name: string; organization?: string }[]>> {
-	const all = await repos(db).contacts.names();
-	const out: Record<string, { id: string; name: string; organization?: string }[]> = {};
-	for (const name of names) {
-		const key = normalizeName(name);
-		out[name] = all.filter((c) => normalizeName(c.name) === key);
-	}
-	return out;
-}
-
-/**
- * Adds the suggested names through the shared referrals service (new contacts introduced by the
- * interviewee, or links to people already in Kith) and returns everyone this interview referred:
- * someone already introduced by another person keeps that introduction, but the interview's
- * referral list still records that the interviewee suggested them.
- */
-async function referPeople(
-	db: KithDB,
-	introducerId: string,
-	entries: ReferralEntry[],
-	now: number
-): Promise<Contact[]> {
-	const result = await addReferrals(
-		db,
-		introducerId,
-		entries.map((e) =>
-			'name' in e ? { name: e.name.trim().replace(/\s+/g, ' ') } : { name: '', linkId: e.linkId }
-		),
-		now
-	);
-	const out = [...result.created, ...result.linked];
-	const r = repos(db);
-	for (const entry of entries) {
-		if (!('linkId' in entry) || entry.linkId === introducerId) continue;
-		if (out.some((c) => c.id === entry.linkId)) continue;
-		const existing = await r.contacts.get(entry.linkId);
-		if (existing) out.push(existing);
-	}
-	return out;
-}
-
-/**
- * Records how it went, all or nothing: the interview is done, a touchpoint is logged on the
- * contact (or updated, when the debrief is redone), suggested names become contacts introduced
- * by the interviewee and join the interview's referrals, and a follow-up date is set.
- */
-export async function debriefInterview(
-	db: KithDB,
-	id: string,
-	form: DebriefForm,
-	now = Date.now()
-): Promise<DebriefResult> {
-	if (form.summary.length > 100_000)
-		return { ok: false, error: 'That summary is too long to keep; shorten it a little.' };
-	if (form.followUpOn && !/^\d{4}-\d{2}-\d{2}$/.test(form.followUpOn))
-		return { ok: false, error: 'Pick the follow-up date from the calendar.' };
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.interviews, db.interactions, db.contacts],
-		async (): Promise<DebriefResult> => {
-			const current = await r.interviews.get(id);
-			if (!current) return { ok: false, error: 'This interview is no longer in Kith.' };
-			const person = await r.contacts.get(current.contactId);
-			if (!person)
-				return {
-					ok: false,
-					error: 'The person you met was deleted for good, so nothing can be logged on them.'
-				};
-			const referred = await referPeople(db, person.id, form.referrals, now);
-			const outcomes = [...new Set(form.outcomes)];
-			if (referred.length && !outcomes.includes('names')) outcomes.push('names');
-			const on =
-				current.scheduledAt !== undefined && current.scheduledAt <= now
-					? toIsoDate(new Date(current.scheduledAt))
-					: todayIso(new Date(now));
-			const summary = form.summary.trim();
-			const old = current.interactionId
-				? await r.interactions.get(current.interactionId)
-				: undefined;
-			const interaction: Interaction = {
-				id: old?.id ?? newId(),
-				contactId: person.id,
-				on,
-				channel: channelForMode(current.mode),
-				summary:
-					summary ||
-					`Informational interview${current.organization ? ` about ${current.organization}` : ''}.`,
-				received: outcomes,
-				...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
-				followUpDone: old?.followUpDone ?? false,
-				createdAt: old?.createdAt ?? now,
-				updatedAt: old ? bump(old, now) : now
-			};
-			if (old?.gave) interaction.gave = old.gave;
-			await r.interactions.put(interaction);
-			const { notes: _n, followUpOn: _f, ...kept } = current;
-			const interview: Interview = {
-				...kept,
-				status: 'done',
-				...(summary ? { notes: summary } : {}),
-				...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
-				outcomes,
-				interactionId: interaction.id,
-				referralIds: [...new Set([...current.referralIds, ...referred.map((c) => c.id)])],
-				updatedAt: bump(current, now)
-			};
-			await r.interviews.put(interview);
-			if (form.followUpOn && person.deletedAt === undefined)
-				await r.contacts.put({
-					...person,
-					nextFollowUpOn: form.followUpOn,
-					updatedAt: bump(person, now)
-				});
-			return { ok: true, interview, interaction, referred };
-		}
-	);
-}
-
 // ---- Calendar ----------------------------------------------------------------------------------
 
 export interface CalendarFile {
@@ -470,12 +227,13 @@ export async function interviewCalendarFile(
 	id: string,
 	now = Date.now()
 ): Promise<CalendarFile> {
-	const r = repos(db);
-	const interview = await r.interviews.get(id);
+	const { interview, person } = await read(db, ['interviews', 'contacts'], async (r) => {
+		const interview = await r.interviews.get(id);
+		return { interview, person: interview && (await r.contacts.get(interview.contactId)) };
+	});
 	if (!interview) throw new InterviewGoneError();
 	if (interview.scheduledAt === undefined)
 		throw new Error('Set a date and time first, then add it to your calendar.');
-	const person = await r.contacts.get(interview.contactId);
 	const { writeIcs } = await import('$lib/io/ics');
 	const who = person?.name ?? 'someone';
 	const place = interview.place;

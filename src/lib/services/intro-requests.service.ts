@@ -2,8 +2,7 @@
  * Intro requests: whom the user hopes a contact will introduce them to. They are stored on the
  * contact's own row (`introRequests`), so backups, merges and the trash carry them with it.
  */
-import type { KithDB } from '$lib/db';
-import { repos } from '$lib/db/repos';
+import { touch, write, type KithDB } from '$lib/db';
 import { NAME_MAX, type Contact, type IntroRequest } from '$lib/domain/contact';
 import { newId } from '$lib/domain/ids';
 
@@ -16,18 +15,13 @@ async function change(
 	now: number,
 	edit: (list: IntroRequest[], contact: Contact) => IntroRequest[] | undefined
 ): Promise<boolean> {
-	const r = repos(db);
-	return db.transaction('rw', db.contacts, async () => {
+	return write(db, ['contacts'], async (r) => {
 		const contact = await r.contacts.get(contactId);
 		if (!contact) return false;
 		const next = edit([...(contact.introRequests ?? [])], contact);
 		if (!next) return false;
 		const { introRequests: _old, ...rest } = contact;
-		await r.contacts.put({
-			...rest,
-			...(next.length ? { introRequests: next } : {}),
-			updatedAt: Math.max(now, contact.updatedAt + 1)
-		});
+		await r.contacts.put(touch({ ...rest, ...(next.length ? { introRequests: next } : {}) }, now));
 		return true;
 	});
 }

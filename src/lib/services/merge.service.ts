@@ -2,8 +2,7 @@
  * Merges two contacts in one transaction over contacts, touchpoints and interviews, and undoes a
  * merge from the rows it changed (kept in memory by the caller, for the toast's Undo).
  */
-import type { KithDB } from '$lib/db';
-import { repos } from '$lib/db/repos';
+import { write, type KithDB } from '$lib/db';
 import type { Contact } from '$lib/domain/contact';
 import type { Interaction } from '$lib/domain/interaction';
 import type { Interview } from '$lib/domain/interview';
@@ -31,76 +30,69 @@ export async function mergeContacts(
 	now = Date.now()
 ): Promise<MergeResult> {
 	if (keepId === otherId) return { ok: false, message: 'Pick two different people to merge.' };
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.contacts, db.interactions, db.interviews],
-		async (): Promise<MergeResult> => {
-			const [keep, other] = await Promise.all([r.contacts.get(keepId), r.contacts.get(otherId)]);
-			if (!keep || !other || keep.deletedAt !== undefined || other.deletedAt !== undefined)
-				return {
-					ok: false,
-					message: 'One of the two was deleted or merged in the meantime, so nothing changed.'
-				};
-			const [interactions, withEither, referring, introduced] = await Promise.all([
-				db.interactions.where('contactId').equals(otherId).toArray(),
-				db.interviews.where('contactId').anyOf([keepId, otherId]).toArray(),
-				db.interviews.where('referralIds').anyOf([keepId, otherId]).toArray(),
-				r.contacts.introducedBy(otherId)
-			]);
-			const interviews = [...new Map([...withEither, ...referring].map((v) => [v.id, v])).values()];
-
-			const chosen =
-				choices.introducedById === 'other' ? other.introducedById : keep.introducedById;
-			const introducerChain: string[] = [];
-			for (let cursor = chosen; cursor && introducerChain.length <= CHAIN_UP_MAX;) {
-				if (introducerChain.includes(cursor)) break;
-				introducerChain.push(cursor);
-				cursor = (await r.contacts.get(cursor))?.introducedById;
-			}
-
-			const plan = planMerge({
-				keep,
-				other,
-				choices,
-				interactions,
-				interviews,
-				introduced,
-				introducerChain,
-				now
-			});
-			const changedInterviews = new Set(plan.interviews.map((v) => v.id));
-			const changedPeople = new Set(plan.introduced.map((c) => c.id));
-			const undo: MergeUndo = {
-				keepId,
-				otherId,
-				contacts: [keep, other, ...introduced.filter((c) => changedPeople.has(c.id))],
-				interactions,
-				interviews: interviews.filter((v) => changedInterviews.has(v.id))
-			};
-			await Promise.all([
-				r.contacts.bulkPut([plan.survivor, plan.merged, ...plan.introduced]),
-				db.interactions.bulkPut(plan.interactions),
-				db.interviews.bulkPut(plan.interviews)
-			]);
+	return write(db, ['contacts', 'interactions', 'interviews'], async (r): Promise<MergeResult> => {
+		const [keep, other] = await Promise.all([r.contacts.get(keepId), r.contacts.get(otherId)]);
+		if (!keep || !other || keep.deletedAt !== undefined || other.deletedAt !== undefined)
 			return {
-				ok: true,
-				survivor: plan.survivor,
-				undo,
-				moved: { touchpoints: plan.interactions.length }
+				ok: false,
+				message: 'One of the two was deleted or merged in the meantime, so nothing changed.'
 			};
+		const [interactions, withEither, referring, introduced] = await Promise.all([
+			r.interactions.everyOfContact(otherId),
+			r.interviews.withAnyOf([keepId, otherId]),
+			r.interviews.referringAnyOf([keepId, otherId]),
+			r.contacts.introducedBy(otherId)
+		]);
+		const interviews = [...new Map([...withEither, ...referring].map((v) => [v.id, v])).values()];
+
+		const chosen = choices.introducedById === 'other' ? other.introducedById : keep.introducedById;
+		const introducerChain: string[] = [];
+		for (let cursor = chosen; cursor && introducerChain.length <= CHAIN_UP_MAX;) {
+			if (introducerChain.includes(cursor)) break;
+			introducerChain.push(cursor);
+			cursor = (await r.contacts.get(cursor))?.introducedById;
 		}
-	);
+
+		const plan = planMerge({
+			keep,
+			other,
+			choices,
+			interactions,
+			interviews,
+			introduced,
+			introducerChain,
+			now
+		});
+		const changedInterviews = new Set(plan.interviews.map((v) => v.id));
+		const changedPeople = new Set(plan.introduced.map((c) => c.id));
+		const undo: MergeUndo = {
+			keepId,
+			otherId,
+			contacts: [keep, other, ...introduced.filter((c) => changedPeople.has(c.id))],
+			interactions,
+			interviews: interviews.filter((v) => changedInterviews.has(v.id))
+		};
+		await Promise.all([
+			r.contacts.bulkPut([plan.survivor, plan.merged, ...plan.introduced]),
+			r.interactions.bulkPut(plan.interactions),
+			r.interviews.bulkPut(plan.interviews)
+		]);
+		return {
+			ok: true,
+			survivor: plan.survivor,
+			undo,
+			moved: { touchpoints: plan.interactions.length }
+		};
+	});
 }
 
 /** Puts back both contacts and everything re-pointed, exactly as before the merge. */
 export async function undoMerge(db: KithDB, undo: MergeUndo): Promise<void> {
-	const r = repos(db);
-	await db.transaction('rw', [db.contacts, db.interactions, db.interviews], async () => {
+	await write(db, ['contacts', 'interactions', 'interviews'], async (r) => {
 		await Promise.all([
 			r.contacts.bulkPut(undo.contacts),
-			db.interactions.bulkPut(undo.interactions),
-			db.interviews.bulkPut(undo.interviews)
+			r.interactions.bulkPut(undo.interactions),
+			r.interviews.bulkPut(undo.interviews)
 		]);
 	});
 }

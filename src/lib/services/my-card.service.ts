@@ -3,8 +3,7 @@
  * one write. `myCard` at the end is bound to the app's database for the page; the functions above
  * it take a database so tests can pass their own.
  */
-import { getDb, type KithDB } from '$lib/db';
-import { settingsRepo } from '$lib/db/settings.repo';
+import { getDb, read, write, type KithDB } from '$lib/db';
 import {
 	parseMyCardForm,
 	type MyCard,
@@ -13,14 +12,14 @@ import {
 } from '$lib/domain/my-card';
 
 export function readMyCard(db: KithDB): Promise<MyCard | undefined> {
-	return settingsRepo(db).get('myCard');
+	return read(db, ['settings'], (r) => r.settings.get('myCard'));
 }
 
 /** Saves the form as the `myCard` setting in one write, or writes nothing and returns the errors. */
 export async function saveMyCard(db: KithDB, form: MyCardForm): Promise<MyCardResult> {
 	const parsed = parseMyCardForm(form);
 	if (!parsed.ok) return parsed;
-	await settingsRepo(db).set('myCard', parsed.value);
+	await write(db, ['settings'], (r) => r.settings.set('myCard', parsed.value));
 	return parsed;
 }
 

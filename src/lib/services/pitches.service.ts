@@ -1,11 +1,10 @@
 /**
  * Pitch use cases: write, duplicate and delete a pitch; log a rated rehearsal and schedule the
- * next one; keep and delete recordings. Each change runs in one Dexie transaction. The
+ * next one; keep and delete recordings. Each change is one unit of work (`write`). The
  * scheduler (ts-fsrs) is imported only when a run is rated, before the transaction opens
  * (waiting on a module load inside one would let IndexedDB commit it early).
  */
-import type { KithDB } from '$lib/db';
-import { repos } from '$lib/db/repos';
+import { touch, write, type KithDB } from '$lib/db';
 import { newId } from '$lib/domain/ids';
 import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import { newCardState, notRehearsableReason } from '$lib/domain/pitch-card';
@@ -39,8 +38,8 @@ export async function createPitch(
 		createdAt: now,
 		updatedAt: now
 	};
-	await db.transaction('rw', db.pitches, db.drafts, async () => {
-		await Promise.all([db.pitches.add(pitch), draftKey ? db.drafts.delete(draftKey) : undefined]);
+	await write(db, ['pitches', 'drafts'], async (r) => {
+		await Promise.all([r.pitches.add(pitch), draftKey ? r.drafts.remove(draftKey) : undefined]);
 	});
 	return { ok: true, pitch };
 }
@@ -54,26 +53,25 @@ export async function updatePitch(
 ): Promise<PitchSaveResult> {
 	const parsed = parsePitchForm(form);
 	if (!parsed.ok) return parsed;
-	return db.transaction('rw', db.pitches, db.drafts, async (): Promise<PitchSaveResult> => {
-		const existing = await db.pitches.get(id);
+	return write(db, ['pitches', 'drafts'], async (r): Promise<PitchSaveResult> => {
+		const existing = await r.pitches.get(id);
 		if (!existing)
 			return { ok: false, errors: { title: 'This pitch was deleted in the meantime.' } };
 		const { audience: _a, ...kept } = existing;
-		const pitch: Pitch = {
-			...kept,
-			...parsed.value,
-			card: existing.card ?? newCardState(now),
-			updatedAt: Math.max(now, existing.updatedAt + 1)
-		};
-		await Promise.all([db.pitches.put(pitch), draftKey ? db.drafts.delete(draftKey) : undefined]);
+		const pitch: Pitch = touch(
+			{ ...kept, ...parsed.value, card: existing.card ?? newCardState(now) },
+			now,
+			existing
+		);
+		await Promise.all([r.pitches.put(pitch), draftKey ? r.drafts.remove(draftKey) : undefined]);
 		return { ok: true, pitch };
 	});
 }
 
 /** A copy to adapt for another audience: same words, a fresh schedule and no history. */
 export async function duplicatePitch(db: KithDB, id: string, now = Date.now()): Promise<Pitch> {
-	return db.transaction('rw', db.pitches, async () => {
-		const source = await db.pitches.get(id);
+	return write(db, ['pitches'], async (r) => {
+		const source = await r.pitches.get(id);
 		if (!source) throw new Error('That pitch is no longer here.');
 		const { audience: _a, deletedAt: _d, ...rest } = source;
 		const title = `${source.title} (copy)`.slice(0, 200);
@@ -86,7 +84,7 @@ export async function duplicatePitch(db: KithDB, id: string, now = Date.now()): 
 			createdAt: now,
 			updatedAt: now
 		};
-		await db.pitches.add(copy);
+		await r.pitches.add(copy);
 		return copy;
 	});
 }
@@ -100,18 +98,18 @@ export interface DeletedPitch {
 
 /** Deletes a pitch with its rehearsals, recordings and unsaved edits. */
 export async function deletePitch(db: KithDB, id: string): Promise<DeletedPitch | undefined> {
-	return db.transaction('rw', [db.pitches, db.rehearsals, db.recordings, db.drafts], async () => {
-		const pitch = await db.pitches.get(id);
+	return write(db, ['pitches', 'rehearsals', 'recordings', 'drafts'], async (r) => {
+		const pitch = await r.pitches.get(id);
 		if (!pitch) return undefined;
 		const [rehearsals, recordings] = await Promise.all([
-			db.rehearsals.where('pitchId').equals(id).toArray(),
-			db.recordings.where('pitchId').equals(id).toArray()
+			r.rehearsals.ofPitch(id),
+			r.recordings.ofPitch(id)
 		]);
 		await Promise.all([
-			db.pitches.delete(id),
-			db.rehearsals.bulkDelete(rehearsals.map((r) => r.id)),
-			db.recordings.bulkDelete(recordings.map((r) => r.id)),
-			db.drafts.delete(pitchDraftKey(id))
+			r.pitches.remove(id),
+			r.rehearsals.bulkRemove(rehearsals.map((x) => x.id)),
+			r.recordings.bulkRemove(recordings.map((x) => x.id)),
+			r.drafts.remove(pitchDraftKey(id))
 		]);
 		return { pitch, rehearsals, recordings };
 	});
@@ -119,11 +117,11 @@ export async function deletePitch(db: KithDB, id: string): Promise<DeletedPitch 
 
 /** Undo of a delete: puts every row back as it was. */
 export async function restorePitch(db: KithDB, deleted: DeletedPitch): Promise<void> {
-	await db.transaction('rw', [db.pitches, db.rehearsals, db.recordings], async () => {
+	await write(db, ['pitches', 'rehearsals', 'recordings'], async (r) => {
 		await Promise.all([
-			db.pitches.put(deleted.pitch),
-			db.rehearsals.bulkPut(deleted.rehearsals),
-			db.recordings.bulkPut(deleted.recordings)
+			r.pitches.put(deleted.pitch),
+			r.rehearsals.bulkPut(deleted.rehearsals),
+			r.recordings.bulkPut(deleted.recordings)
 		]);
 	});
 }
@@ -152,17 +150,16 @@ export async function rateRehearsal(db: KithDB, input: RateInput): Promise<RateR
 	const { schedule } = await import('$lib/domain/pitch-schedule');
 	const now = input.now ?? Date.now();
 	const seconds = Number.isFinite(input.seconds) && input.seconds > 0 ? input.seconds : 0;
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.pitches, db.rehearsals, db.settings, db.recordings],
-		async (): Promise<RateResult> => {
-			const pitch = await db.pitches.get(input.pitchId);
+	return write(
+		db,
+		['pitches', 'rehearsals', 'settings', 'recordings'],
+		async (r): Promise<RateResult> => {
+			const pitch = await r.pitches.get(input.pitchId);
 			if (!pitch) throw new Error('This pitch was deleted in the meantime.');
 			const why = notRehearsableReason(pitch);
 			if (why) throw new Error(why);
 			let recordingId = input.recordingId;
-			if (recordingId && !(await db.recordings.get(recordingId))) recordingId = undefined;
+			if (recordingId && !(await r.recordings.get(recordingId))) recordingId = undefined;
 			const rehearsal: Rehearsal = {
 				id: newId(),
 				pitchId: pitch.id,
@@ -172,12 +169,14 @@ export async function rateRehearsal(db: KithDB, input: RateInput): Promise<RateR
 				words: countWords(pitch.text),
 				...(recordingId ? { recordingId } : {})
 			};
-			const next: Pitch = {
-				...pitch,
-				card: schedule(pitch.card ?? newCardState(pitch.createdAt), input.rating, now),
-				updatedAt: Math.max(now, pitch.updatedAt + 1)
-			};
-			await Promise.all([db.pitches.put(next), db.rehearsals.add(rehearsal)]);
+			const next: Pitch = touch(
+				{
+					...pitch,
+					card: schedule(pitch.card ?? newCardState(pitch.createdAt), input.rating, now)
+				},
+				now
+			);
+			await Promise.all([r.pitches.put(next), r.rehearsals.add(rehearsal)]);
 			const recent = await r.pitches.recentRehearsals(CALIBRATION_RUNS * 3);
 			const wpm = calibrateWpm(
 				recent
@@ -213,10 +212,10 @@ export async function saveRecording(
 		durationMs: Math.max(0, Math.round(input.durationMs)),
 		createdAt: input.now ?? Date.now()
 	};
-	await db.transaction('rw', db.pitches, db.recordings, async () => {
-		if (!(await db.pitches.get(input.pitchId)))
+	await write(db, ['pitches', 'recordings'], async (r) => {
+		if (!(await r.pitches.get(input.pitchId)))
 			throw new Error('This pitch was deleted in the meantime.');
-		await db.recordings.add(recording);
+		await r.recordings.add(recording);
 	});
 	return recording;
 }
@@ -232,15 +231,15 @@ export async function deleteRecording(
 	db: KithDB,
 	id: string
 ): Promise<DeletedRecording | undefined> {
-	return db.transaction('rw', db.recordings, db.rehearsals, async () => {
-		const recording = await db.recordings.get(id);
+	return write(db, ['recordings', 'rehearsals'], async (r) => {
+		const recording = await r.recordings.get(id);
 		if (!recording) return undefined;
-		const linked = (
-			await db.rehearsals.where('pitchId').equals(recording.pitchId).toArray()
-		).filter((x) => x.recordingId === id);
+		const linked = (await r.rehearsals.ofPitch(recording.pitchId)).filter(
+			(x) => x.recordingId === id
+		);
 		await Promise.all([
-			db.recordings.delete(id),
-			...linked.map(({ recordingId: _r, ...rest }) => db.rehearsals.put(rest))
+			r.recordings.remove(id),
+			...linked.map(({ recordingId: _r, ...rest }) => r.rehearsals.put(rest))
 		]);
 		return { recording, rehearsals: linked };
 	});
@@ -248,11 +247,11 @@ export async function deleteRecording(
 
 /** Undo of a recording's delete, unless its pitch has gone since. */
 export async function restoreRecording(db: KithDB, deleted: DeletedRecording): Promise<void> {
-	await db.transaction('rw', [db.pitches, db.recordings, db.rehearsals], async () => {
-		if (!(await db.pitches.get(deleted.recording.pitchId))) return;
+	await write(db, ['pitches', 'recordings', 'rehearsals'], async (r) => {
+		if (!(await r.pitches.get(deleted.recording.pitchId))) return;
 		await Promise.all([
-			db.recordings.put(deleted.recording),
-			db.rehearsals.bulkPut(deleted.rehearsals)
+			r.recordings.put(deleted.recording),
+			r.rehearsals.bulkPut(deleted.rehearsals)
 		]);
 	});
 }

@@ -2,8 +2,7 @@
  * Names a contact suggested become contacts introduced by them (or link people already in Kith),
  * in the contacts table. Shared by touchpoints and interviews; joins the caller's transaction.
  */
-import type { KithDB } from '$lib/db';
-import { repos } from '$lib/db/repos';
+import { touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import { emptyContactForm, parseContactForm, type Contact } from '$lib/domain/contact';
 import { newId } from '$lib/domain/ids';
 import type { ReferralEntry } from '$lib/domain/referrals';
@@ -18,8 +17,11 @@ export interface ReferralsResult {
 }
 
 /** True when `introducerId` was itself introduced (at any distance) through `id`. */
-async function wouldLoop(db: KithDB, id: string, introducerId: string): Promise<boolean> {
-	const contacts = repos(db).contacts;
+async function wouldLoop(
+	{ contacts }: UnitRepos<'contacts'>,
+	id: string,
+	introducerId: string
+): Promise<boolean> {
 	const seen = new Set<string>();
 	let cursor: string | undefined = introducerId;
 	// `seen` stops a loop already in the data (from an old import) from spinning forever.
@@ -42,8 +44,7 @@ export async function addReferrals(
 	entries: readonly ReferralEntry[],
 	now = Date.now()
 ): Promise<ReferralsResult> {
-	const r = repos(db);
-	return db.transaction('rw', db.contacts, async () => {
+	return write(db, ['contacts'], async (r) => {
 		const result: ReferralsResult = { created: [], linked: [], skipped: [] };
 		const introducer = await r.contacts.get(introducerId);
 		if (!introducer) throw new Error('The person who suggested these names is no longer in Kith.');
@@ -74,7 +75,7 @@ export async function addReferrals(
 					});
 					continue;
 				}
-				if (await wouldLoop(db, existing.id, introducerId)) {
+				if (await wouldLoop(r, existing.id, introducerId)) {
 					result.skipped.push({
 						name: existing.name,
 						reason: `introduced ${introducer.name} (directly or not), so that would make a loop`
@@ -86,12 +87,10 @@ export async function addReferrals(
 						? `${existing.notes}\n${entry.context}`
 						: entry.context
 					: existing.notes;
-				const linked: Contact = {
-					...existing,
-					introducedById: introducerId,
-					...(notes ? { notes } : {}),
-					updatedAt: Math.max(now, existing.updatedAt + 1)
-				};
+				const linked: Contact = touch(
+					{ ...existing, introducedById: introducerId, ...(notes ? { notes } : {}) },
+					now
+				);
 				await r.contacts.put(linked);
 				result.linked.push(linked);
 				continue;

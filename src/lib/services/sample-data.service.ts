@@ -1,15 +1,17 @@
-import type { KithDB } from '$lib/db';
-import { repos } from '$lib/db/repos';
+/**
+ * The fictional sample network: contacts added to try Kith with, and their ids in the settings
+ * table (`sampleContactIds`), so they can leave again without touching the user's own contacts.
+ */
+import { read, write, type KithDB } from '$lib/db';
 import { todayIso } from '$lib/domain/dates';
-import { deleteContactsFully } from './contacts.service';
+import { CONTACT_TABLES, deleteContactsFully } from './contacts.service';
 
 /** Adds the fictional sample network and remembers which ids it added, so it can leave again. */
 export async function addSampleData(db: KithDB, now = Date.now()): Promise<number> {
-	const r = repos(db);
 	// The sample people are only needed once, so they stay out of the first load.
 	const { sampleContacts } = await import('./sample-data');
 	const contacts = sampleContacts(todayIso(new Date(now)), now);
-	await db.transaction('rw', db.contacts, db.settings, async () => {
+	await write(db, ['contacts', 'settings'], async (r) => {
 		const before = (await r.settings.get('sampleContactIds')) ?? [];
 		await r.contacts.bulkPut(contacts);
 		await r.settings.set('sampleContactIds', [...before, ...contacts.map((c) => c.id)]);
@@ -22,19 +24,14 @@ export async function addSampleData(db: KithDB, now = Date.now()): Promise<numbe
  * contacts stay untouched. Returns how many sample contacts were still there.
  */
 export async function removeSampleData(db: KithDB): Promise<number> {
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.contacts, db.interactions, db.drafts, db.settings, db.contactExtras],
-		async () => {
-			const ids = (await r.settings.get('sampleContactIds')) ?? [];
-			const there = (await db.contacts.bulkGet(ids)).filter((c) => c !== undefined).length;
-			// A real contact may have been linked to a sample introducer; keep it, forget the link.
-			await deleteContactsFully(db, ids);
-			await r.settings.remove('sampleContactIds');
-			return there;
-		}
-	);
+	return write(db, [...CONTACT_TABLES, 'settings'], async (r) => {
+		const ids = (await r.settings.get('sampleContactIds')) ?? [];
+		const there = (await r.contacts.bulkGet(ids)).filter((c) => c !== undefined).length;
+		// A real contact may have been linked to a sample introducer; keep it, forget the link.
+		await deleteContactsFully(r, ids);
+		await r.settings.remove('sampleContactIds');
+		return there;
+	});
 }
 
 export interface SampleDataSummary {
@@ -46,8 +43,10 @@ export interface SampleDataSummary {
 
 /** What removing the sample data would delete, for the confirmation. */
 export async function summarizeSampleData(db: KithDB): Promise<SampleDataSummary> {
-	const ids = (await repos(db).settings.get('sampleContactIds')) ?? [];
-	const rows = (await db.contacts.bulkGet(ids)).filter((c) => c !== undefined);
+	const rows = await read(db, ['settings', 'contacts'], async (r) => {
+		const ids = (await r.settings.get('sampleContactIds')) ?? [];
+		return (await r.contacts.bulkGet(ids)).filter((c) => c !== undefined);
+	});
 	return {
 		count: rows.length,
 		edited: rows.filter((c) => c.updatedAt !== c.createdAt).length
@@ -55,6 +54,6 @@ export async function summarizeSampleData(db: KithDB): Promise<SampleDataSummary
 }
 
 export async function hasSampleData(db: KithDB): Promise<boolean> {
-	const ids = await repos(db).settings.get('sampleContactIds');
+	const ids = await read(db, ['settings'], (r) => r.settings.get('sampleContactIds'));
 	return (ids?.length ?? 0) > 0;
 }

@@ -1,5 +1,4 @@
-import type { KithDB } from '$lib/db';
-import { repos } from '$lib/db/repos';
+import { touch, write, type KithDB } from '$lib/db';
 import { parseTags } from '$lib/domain/contact';
 
 /**
@@ -12,18 +11,13 @@ export async function addTags(
 	text: string,
 	now = Date.now()
 ): Promise<string[]> {
-	const r = repos(db);
-	return db.transaction('rw', db.contacts, async () => {
+	return write(db, ['contacts'], async (r) => {
 		const contact = await r.contacts.get(contactId);
 		if (!contact) return [];
 		const have = new Set(contact.tags.map((t) => t.toLocaleLowerCase()));
 		const added = parseTags(text).filter((t) => !have.has(t.toLocaleLowerCase()));
 		if (added.length === 0) return [];
-		await r.contacts.put({
-			...contact,
-			tags: [...contact.tags, ...added],
-			updatedAt: Math.max(now, contact.updatedAt + 1)
-		});
+		await r.contacts.put(touch({ ...contact, tags: [...contact.tags, ...added] }, now));
 		return added;
 	});
 }
@@ -35,16 +29,11 @@ export async function removeTag(
 	tag: string,
 	now = Date.now()
 ): Promise<number> {
-	const r = repos(db);
-	return db.transaction('rw', db.contacts, async () => {
+	return write(db, ['contacts'], async (r) => {
 		const contact = await r.contacts.get(contactId);
 		const index = contact ? contact.tags.indexOf(tag) : -1;
 		if (!contact || index < 0) return -1;
-		await r.contacts.put({
-			...contact,
-			tags: contact.tags.filter((t) => t !== tag),
-			updatedAt: Math.max(now, contact.updatedAt + 1)
-		});
+		await r.contacts.put(touch({ ...contact, tags: contact.tags.filter((t) => t !== tag) }, now));
 		return index;
 	});
 }
@@ -57,12 +46,11 @@ export async function restoreTag(
 	index: number,
 	now = Date.now()
 ): Promise<void> {
-	const r = repos(db);
-	await db.transaction('rw', db.contacts, async () => {
+	await write(db, ['contacts'], async (r) => {
 		const contact = await r.contacts.get(contactId);
 		if (!contact || contact.tags.includes(tag)) return;
 		const tags = [...contact.tags];
 		tags.splice(Math.max(0, Math.min(index, tags.length)), 0, tag);
-		await r.contacts.put({ ...contact, tags, updatedAt: Math.max(now, contact.updatedAt + 1) });
+		await r.contacts.put(touch({ ...contact, tags }, now));
 	});
 }

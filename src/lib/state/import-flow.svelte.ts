@@ -20,8 +20,8 @@ import {
 	type PlanDigest
 } from '$lib/io/import/import-plan';
 import { describeActionError } from '$lib/services/errors';
-import type { ImportSession, JobOutcome } from '$lib/services/import-session';
-import type { ImportReceipt } from '$lib/services/import.service';
+import type { ImportSession, JobOutcome } from '$lib/services/import/import-session';
+import type { ImportReceipt } from '$lib/services/import/import.service';
 import { attempt } from './attempt';
 
 export type ImportStep = 'pick' | 'reading' | 'mapping' | 'preview' | 'saving' | 'done' | 'undone';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_BYTES } from '$lib/io/import/import-limits';
 import type { PlanDigest } from '$lib/io/import/import-plan';
-import type { ImportSession, JobOutcome } from '$lib/services/import-session';
-import type { ImportReceipt } from '$lib/services/import.service';
+import type { ImportSession, JobOutcome } from '$lib/services/import/import-session';
+import type { ImportReceipt } from '$lib/services/import/import.service';
 import { ImportFlow, importSummary } from './import-flow.svelte';
 import { dismissToast, toasts } from './toasts.svelte';
 

@@ -1,7 +1,7 @@
 /**
  * Reads a file picked for import into contact drafts: vCard (.vcf) or CSV (LinkedIn, Google, or
  * any other CSV, which waits for the person to say what each column holds). Runs in a worker for
- * big files (services/import.worker.ts) and says how far it has got; nothing here touches the database.
+ * big files (services/import/import.worker.ts) and says how far it has got; nothing here touches the database.
  */
 import { contactSchema, type ContactFields } from '$lib/domain/contact';
 import { EXTRA_LINE_MAX, EXTRA_LINES_MAX } from '$lib/domain/contact-extra';

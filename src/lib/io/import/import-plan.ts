@@ -5,6 +5,7 @@
  * shows the counts this gives, and the import service writes what it gives, in one transaction.
  */
 import type { Contact, ContactFields } from '$lib/domain/contact';
+import { nextStamp } from '$lib/domain/stamp';
 import {
 	MatchIndex,
 	matchKeys,
@@ -211,7 +212,7 @@ export function resolveImport(
 	for (const [id, contact] of merged) {
 		const before = existing.get(id)!;
 		if (sameFields(before, contact)) continue;
-		update.push({ ...contact, updatedAt: Math.max(now, before.updatedAt + 1) });
+		update.push({ ...contact, updatedAt: nextStamp(before.updatedAt, now) });
 	}
 	counts.added = added.length;
 	counts.updated = update.length;

@@ -3,12 +3,11 @@
  * repository) and the vCard lines Kith keeps aside for them (contactExtras) in one transaction:
  * the whole import lands, or nothing does. Also undoes an import just made.
  */
-import type { KithDB } from '$lib/db';
-import { repos } from '$lib/db/repos';
-import { fromRow } from '$lib/db/contacts.repo';
+import { read, write, type KithDB } from '$lib/db';
 import type { Contact } from '$lib/domain/contact';
 import type { ContactExtra } from '$lib/domain/contact-extra';
 import { newId } from '$lib/domain/ids';
+import { nextStamp } from '$lib/domain/stamp';
 import {
 	planImport,
 	resolveImport,
@@ -17,7 +16,7 @@ import {
 	type ImportDraft,
 	type ImportPlan
 } from '$lib/io/import/import-plan';
-import { deleteContactsFully } from './contacts.service';
+import { CONTACT_TABLES, deleteContactsFully } from '../contacts.service';
 
 export interface ImportPreview {
 	plan: ImportPlan;
@@ -27,8 +26,7 @@ export interface ImportPreview {
 
 /** Finds the likely duplicates of `drafts` among the live contacts; writes nothing. */
 export async function previewImport(db: KithDB, drafts: ImportDraft[]): Promise<ImportPreview> {
-	const rows = await db.contacts.toArray();
-	const live = rows.filter((r) => r.deletedAt === undefined).map(fromRow);
+	const live = await read(db, ['contacts'], (r) => r.contacts.live());
 	const plan = planImport(drafts, live);
 	const wanted = new Set(
 		plan.duplicates.flatMap((d) => (d.target.kind === 'existing' ? [d.target.id] : []))
@@ -58,8 +56,7 @@ export function runImport(
 	now: number = Date.now(),
 	progress: (done: number, total: number) => void = () => {}
 ): Promise<ImportReceipt> {
-	const r = repos(db);
-	return db.transaction('rw', [db.contacts, db.contactExtras], async () => {
+	return write(db, ['contacts', 'contactExtras'], async (r) => {
 		const ids = [
 			...new Set(
 				plan.duplicates.flatMap((d) => (d.target.kind === 'existing' ? [d.target.id] : []))
@@ -69,7 +66,7 @@ export function runImport(
 		const existing = new Map([...found].filter(([, c]) => c.deletedAt === undefined));
 		const resolved = resolveImport(plan, decisions, existing, { now, newId });
 		const extraIds = [...resolved.extras.keys()];
-		const oldExtras = await db.contactExtras.bulkGet(extraIds);
+		const oldExtras = await r.contactExtras.bulkGet(extraIds);
 		const extrasBefore: Record<string, ContactExtra | undefined> = {};
 		const extraRows: ContactExtra[] = extraIds.map((contactId, i) => {
 			const old = oldExtras[i];
@@ -91,7 +88,7 @@ export function runImport(
 		}
 		if (resolved.update.length)
 			writes.push(r.contacts.putMany(resolved.update).then(written(resolved.update.length)));
-		if (extraRows.length) writes.push(db.contactExtras.bulkPut(extraRows));
+		if (extraRows.length) writes.push(r.contactExtras.bulkPut(extraRows));
 		await Promise.all(writes);
 		return {
 			counts: resolved.counts,
@@ -112,26 +109,22 @@ export function undoImport(
 	db: KithDB,
 	receipt: ImportReceipt
 ): Promise<{ removed: number; restored: number }> {
-	const r = repos(db);
-	return db.transaction(
-		'rw',
-		[db.contacts, db.interactions, db.drafts, db.contactExtras],
-		async () => {
-			const still = await r.contacts.getMany(receipt.addedIds);
-			const removing = [...still.keys()];
-			await deleteContactsFully(db, removing);
-			const now = await r.contacts.getMany(receipt.before.map((c) => c.id));
-			const untouched = receipt.before.filter((c) => {
-				const current = now.get(c.id);
-				return current !== undefined && current.updatedAt <= Math.max(receipt.at, c.updatedAt + 1);
-			});
-			await r.contacts.putMany(untouched);
-			for (const c of untouched) {
-				const old = receipt.extrasBefore[c.id];
-				if (old) await db.contactExtras.put(old);
-				else if (c.id in receipt.extrasBefore) await db.contactExtras.delete(c.id);
-			}
-			return { removed: removing.length, restored: untouched.length };
+	return write(db, CONTACT_TABLES, async (r) => {
+		const still = await r.contacts.getMany(receipt.addedIds);
+		const removing = [...still.keys()];
+		await deleteContactsFully(r, removing);
+		const now = await r.contacts.getMany(receipt.before.map((c) => c.id));
+		const untouched = receipt.before.filter((c) => {
+			const current = now.get(c.id);
+			// The import stamped it no later than this; a later stamp is the user's own edit.
+			return current !== undefined && current.updatedAt <= nextStamp(c.updatedAt, receipt.at);
+		});
+		await r.contacts.putMany(untouched);
+		for (const c of untouched) {
+			const old = receipt.extrasBefore[c.id];
+			if (old) await r.contactExtras.put(old);
+			else if (c.id in receipt.extrasBefore) await r.contactExtras.remove(c.id);
 		}
-	);
+		return { removed: removing.length, restored: untouched.length };
+	});
 }

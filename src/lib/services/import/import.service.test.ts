@@ -4,7 +4,7 @@ import { repos } from '$lib/db/repos';
 import { makeContact, testDb } from '$lib/db/testing/factories';
 import type { ImportDecisions, ImportDraft } from '$lib/io/import/import-plan';
 import { previewImport, runImport, undoImport } from './import.service';
-import { exportAllVCards } from './export.service';
+import { exportAllVCards } from '../export.service';
 
 function draft(line: number, fields: Partial<ImportDraft> = {}): ImportDraft {
 	return { line, name: `Person ${line}`, emails: [], phones: [], links: [], tags: [], ...fields };

@@ -1,0 +1,77 @@
+/**
+ * The one write path: every change a service makes runs in `write`, one read-write IndexedDB
+ * transaction over the tables it names, through the repositories of those tables only. A throw
+ * inside rolls back every table; a repository of a table not named is not handed over, and a
+ * read of one fails. `touch` is the one place a changed record is stamped.
+ */
+import type { Table } from 'dexie';
+import { nextStamp } from '$lib/domain/stamp';
+import { TABLES } from '$lib/domain/tables';
+import type { KithDB } from './database';
+import { repos, type Repos } from './repos';
+
+/** The name of every table, as the repositories are named. */
+export type TableName = keyof Repos;
+
+/** The repositories of the tables a unit of work named. */
+export type UnitRepos<N extends TableName> = Pick<Repos, N>;
+
+// Repositories hold no state of their own (the search cache is per database), so one set serves
+// every transaction: Dexie finds the transaction through its zone, not through the repository.
+const bound = new WeakMap<KithDB, Repos>();
+
+function reposOf(db: KithDB): Repos {
+	let r = bound.get(db);
+	if (!r) bound.set(db, (r = repos(db)));
+	return r;
+}
+
+function scope<N extends TableName>(db: KithDB, names: readonly N[]) {
+	const tables: Table[] = names.map((name) => db.table(name));
+	const all = reposOf(db);
+	const handed = {} as UnitRepos<N>;
+	for (const name of names) handed[name] = all[name];
+	return { tables, handed };
+}
+
+/**
+ * Runs `work` in one read-write transaction over `names`: all of its writes are kept, or none.
+ * Nested in another `write` over a superset of the tables, it joins that transaction.
+ */
+export function write<N extends TableName, T>(
+	db: KithDB,
+	names: readonly N[],
+	work: (r: UnitRepos<N>) => Promise<T>
+): Promise<T> {
+	const { tables, handed } = scope(db, names);
+	// An async scope (not a plain arrow returning a promise) is what tells Dexie to follow the
+	// work's native awaits; without it the transaction can commit before the work is done.
+	return db.transaction('rw', tables, async () => work(handed));
+}
+
+/** Runs `work` in one read-only transaction over `names`, so what it reads is of one moment. */
+export function read<N extends TableName, T>(
+	db: KithDB,
+	names: readonly N[],
+	work: (r: UnitRepos<N>) => Promise<T>
+): Promise<T> {
+	const { tables, handed } = scope(db, names);
+	return db.transaction('r', tables, async () => work(handed));
+}
+
+/** Every table, for the units of work that replace or clear the whole database. */
+export const ALL_TABLES: readonly TableName[] = TABLES;
+
+/** A record that carries its last change's time. */
+export interface Stamped {
+	updatedAt: number;
+}
+
+/**
+ * Stamps a changed record: its `updatedAt` moves to `now`, or just past the time of the version
+ * it replaces (`previous`, the record itself by default) when the clock says otherwise. `null`
+ * says the record is new, replacing nothing.
+ */
+export function touch<T extends Stamped>(row: T, now: number, previous: Stamped | null = row): T {
+	return { ...row, updatedAt: nextStamp(previous?.updatedAt, now) };
+}
