@@ -1,24 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Contact } from '$lib/domain/contact';
 import ContactListItem, { initialOf } from './ContactListItem.svelte';
-
-const IMG = '<img src=x onerror="window.__pwned=1">';
-const SCRIPT = '<script>window.__pwned=1</script>';
-
-function contact(overrides: Partial<Contact> = {}): Contact {
-	return {
-		id: 'c1',
-		name: 'Ama Mensah',
-		emails: [],
-		phones: [],
-		links: [],
-		tags: [],
-		createdAt: 1,
-		updatedAt: 1,
-		...overrides
-	};
-}
+import { contact, IMG, SCRIPT } from './test-fixtures';
 
 function avatar(container: HTMLElement): string | null | undefined {
 	return container.querySelector('.avatar')?.textContent;
