@@ -7,7 +7,31 @@ const config = {
 	kit: {
 		// A single-page app: every route falls back to one shell, which the service worker precaches.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// Every built page (the prerendered shells and 200.html) gets this policy as a meta tag, with
+		// the hash of SvelteKit's inline boot script added to script-src. What a meta tag cannot
+		// carry (frame-ancestors, nosniff) the server sends: scripts/security-headers.mjs.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Component CSS is in external files, and Svelte sets dynamic styles (`style:`) through
+				// CSSOM (element.style), which CSP does not govern: no <style> element needs allowing.
+				'style-src': ['self'],
+				// One style attribute is parsed from markup: SvelteKit's route announcer (in its
+				// generated root component) hides itself with it. Only that exact attribute is allowed,
+				// by hash; tests/csp.spec.ts fails if a SvelteKit update changes it.
+				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+				// Recordings of a pitch play from blob: URLs made of the recorded audio.
+				'media-src': ['self', 'blob:'],
+				// The import worker and the service worker are both same-origin files.
+				'worker-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['none'],
+				'form-action': ['self']
+			}
+		}
 	},
 	compilerOptions: { runes: true }
 };

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath, median, phone, ratio, summary, throttle } from './util.mjs';
+import { BARE_PATH } from './bare-page.mjs';
 
 // Runs in every document before its own scripts. When a field labelled "Name" shows up enabled, it
 // waits for the next task (the soonest a real keystroke could be handled, after whatever rendered
@@ -146,8 +147,8 @@ async function retryOnce(run) {
 export async function coldStart(origin, runs) {
 	const profile = await mkdtemp(join(tmpdir(), 'kith-bench-cold-'));
 	const app = `${origin}/capture`;
-	// The precache lists static HTML under its clean URL, as it does the app's pages.
-	const bare = `${origin}/bench-bare`;
+	// Served and precached only by the bench's copy of the build (bare-page.mjs).
+	const bare = `${origin}${BARE_PATH}`;
 	try {
 		// One online visit installs the worker and fills its precache, as a first visit would.
 		const first = await launch(profile, false);
@@ -160,7 +161,7 @@ export async function coldStart(origin, runs) {
 				async (path) => !!(await caches.match(path, { ignoreSearch: true })),
 				bare
 			);
-			if (!cached) throw new Error('static/bench-bare.html is not in the precache');
+			if (!cached) throw new Error(`${BARE_PATH} is not in the precache`);
 		} finally {
 			await first.close();
 		}

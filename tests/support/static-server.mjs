@@ -1,8 +1,10 @@
-// A small static server for the built app, like the one `npm start` uses (sirv with a 200.html
-// fallback), but reading files on every request so a test can publish a new build while it runs.
+// A small static server for the built app, like the one `npm start` uses (scripts/serve.mjs: sirv
+// with a 200.html fallback and the same security headers), but reading files on every request so a
+// test can publish a new build while it runs.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { setSecurityHeaders } from '../../scripts/security-headers.mjs';
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -35,6 +37,7 @@ async function file(path) {
 export function startStaticServer(root, port, host = '127.0.0.1') {
 	const base = resolve(root);
 	const server = createServer(async (req, res) => {
+		setSecurityHeaders(res);
 		const url = new URL(req.url ?? '/', 'http://x');
 		const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
 		const candidates = [join(base, rel), join(base, `${rel}.html`), join(base, rel, 'index.html')];
