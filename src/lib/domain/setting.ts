@@ -1,3 +1,7 @@
+/**
+ * Settings, as the `settings` table stores them (one row per key): each key's schema, and the
+ * row's.
+ */
 import { z } from 'zod/mini';
 import { timestampSchema } from './dates';
 import { idSchema } from './ids';

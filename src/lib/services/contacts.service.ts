@@ -1,3 +1,7 @@
+/**
+ * Saving contacts: capture and edit (with their drafts, and a check that the contact was not
+ * changed meanwhile), trash, restore, purge and full deletion, and follow-up dates.
+ */
 import { touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import {
 	parseContactForm,

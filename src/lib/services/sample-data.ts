@@ -1,4 +1,9 @@
-// A fictional sample network for trying the app; every person here is made up and can be removed again.
+/**
+ * A fictional sample network for trying the app; every person here is made up and can be removed
+ * again (sample-data.service.ts writes them and remembers their ids). Nothing else is sampled.
+ * Longer than most modules because it is one list of about thirty people, data and not logic:
+ * split, the introductions (people who point at others by id) would reach across files.
+ */
 import type { Contact } from '$lib/domain/contact';
 import { addDays, type IsoDate } from '$lib/domain/dates';
 import { newId } from '$lib/domain/ids';
