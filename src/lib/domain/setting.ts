@@ -1,6 +1,6 @@
 /**
- * Settings, as the `settings` table stores them (one row per key): each key's schema, and the
- * row's.
+ * Settings, as the `settings` table stores them (one row per key): the schema of each key's
+ * value, and of the row.
  */
 import { z } from 'zod/mini';
 import { timestampSchema } from './dates';
