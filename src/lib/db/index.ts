@@ -14,6 +14,7 @@ export type { Repos } from './repos';
 export {
 	ALL_TABLES,
 	read,
+	stampNew,
 	touch,
 	write,
 	type Stamped,

@@ -7,6 +7,7 @@
 import type { Contact } from '$lib/domain/contact';
 import { addDays, type IsoDate } from '$lib/domain/dates';
 import { newId } from '$lib/domain/ids';
+import { stampNew } from '$lib/domain/stamp';
 
 type Sample = Omit<
 	Contact,
@@ -430,15 +431,16 @@ export function sampleContacts(today: IsoDate, now: number): Contact[] {
 	const base = Math.max(0, Math.floor(now));
 	return ordered.map(({ id, emails, phones, links, tags, ...fields }, i) => {
 		const at = Math.max(0, base - i * HOUR);
-		return {
-			id: id ?? newId(),
-			...fields,
-			emails: emails ?? [],
-			phones: phones ?? [],
-			links: links ?? [],
-			tags: tags ?? [],
-			createdAt: at,
-			updatedAt: at
-		};
+		return stampNew(
+			{
+				id: id ?? newId(),
+				...fields,
+				emails: emails ?? [],
+				phones: phones ?? [],
+				links: links ?? [],
+				tags: tags ?? []
+			},
+			at
+		);
 	});
 }
