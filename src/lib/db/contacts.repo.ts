@@ -8,8 +8,8 @@ import { contactSearch, type SearchTuning } from './contact-search';
 import type { KithDB } from './database';
 
 export { fromRow, toRow } from './contact-row';
+export { forgetSearches } from './contact-search-cache';
 export {
-	forgetSearches,
 	SEARCH_PROBE,
 	type ContactPage,
 	type ContactQuery,

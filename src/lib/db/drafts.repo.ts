@@ -1,3 +1,7 @@
+/**
+ * The drafts table's repository: what a person typed into a form and has not saved yet, stored in
+ * the IndexedDB "kith" database's `drafts` table under the form's key.
+ */
 import type { Draft } from '$lib/domain/draft';
 import type { KithDB } from './database';
 

@@ -1,3 +1,7 @@
+/**
+ * The plain get, put and delete every repository starts from, over one Dexie table; it stores
+ * nothing itself.
+ */
 import type { EntityTable } from 'dexie';
 
 /** The plain reads and writes every table shares; tables with richer queries extend it. */

@@ -1,3 +1,7 @@
+/**
+ * Sorts a database failure into the few kinds a person can act on (full, closed, blocked, upgraded,
+ * unavailable), looking through Dexie's wrapped errors to the IndexedDB one inside.
+ */
 export type DbErrorKind = 'quota' | 'closed' | 'blocked' | 'version' | 'unavailable' | 'unknown';
 
 function names(error: unknown): string[] {

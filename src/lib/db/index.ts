@@ -1,3 +1,8 @@
+/**
+ * The db layer's front door: the app's one database (opened on first use, closed for good when
+ * another tab upgrades it), its repositories, the unit of work, and `observe` for live reads.
+ * Other layers import from here, not from the files behind it.
+ */
 import { liveQuery } from 'dexie';
 import { DB_NAME, KithDB } from './database';
 import { emitDbEvent } from './events';
@@ -9,6 +14,7 @@ export type { Repos } from './repos';
 export {
 	ALL_TABLES,
 	read,
+	stampNew,
 	touch,
 	write,
 	type Stamped,

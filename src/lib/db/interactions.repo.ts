@@ -1,3 +1,7 @@
+/**
+ * The interactions table's repository: touchpoints (calls, messages, meetings logged with a
+ * contact) as stored in the IndexedDB "kith" database's `interactions` table.
+ */
 import { Dexie } from 'dexie';
 import type { Interaction } from '$lib/domain/interaction';
 import type { Interview } from '$lib/domain/interview';

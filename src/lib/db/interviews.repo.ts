@@ -1,3 +1,7 @@
+/**
+ * The interviews table's repository: informational interviews as stored in the IndexedDB "kith"
+ * database's `interviews` table, one row per interview.
+ */
 import type { Interview } from '$lib/domain/interview';
 import type { KithDB } from './database';
 import { entityRepo } from './entity.repo';

@@ -1,3 +1,8 @@
+/**
+ * The repositories of pitches and what hangs off them: pitches (with their review card), their
+ * rehearsals and their audio recordings, stored in the IndexedDB "kith" database's `pitches`,
+ * `rehearsals` and `recordings` tables.
+ */
 import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import type { KithDB } from './database';
 import { entityRepo } from './entity.repo';

@@ -1,3 +1,7 @@
+/**
+ * Every table's repository over one database, in one object named after the tables; the unit of
+ * work hands a service the ones of the tables it names.
+ */
 import { contactsRepo } from './contacts.repo';
 import type { KithDB } from './database';
 import { draftsRepo } from './drafts.repo';

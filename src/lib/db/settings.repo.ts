@@ -1,3 +1,7 @@
+/**
+ * The settings table's repository: one row per setting (`key` and its `value`), stored in the
+ * IndexedDB "kith" database's `settings` table, each read checked against its schema.
+ */
 import { settingSchemas, type SettingKey, type SettingValue } from '$lib/domain/setting';
 import type { KithDB } from './database';
 

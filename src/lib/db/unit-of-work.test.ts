@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { makeContact, testDb } from './testing/factories';
-import { touch, write } from './unit-of-work';
+import { stampNew, touch, write } from './unit-of-work';
 import { repos } from './repos';
 
 describe('write, the one write path', () => {
@@ -96,5 +96,27 @@ describe('touch', () => {
 describe('touch of a new record', () => {
 	it('stamps it with the time now, whatever it held', () => {
 		expect(touch({ updatedAt: 9_999 }, 50, null).updatedAt).toBe(50);
+	});
+});
+
+describe('stampNew', () => {
+	it('stamps a new record as created and changed now', () => {
+		expect(stampNew({ id: 'a' }, 50)).toEqual({ id: 'a', createdAt: 50, updatedAt: 50 });
+	});
+
+	it('replaces the stamps of the record it was copied from', () => {
+		const copy = stampNew({ id: 'b', createdAt: 1, updatedAt: 9_999 }, 50);
+		expect(copy).toEqual({ id: 'b', createdAt: 50, updatedAt: 50 });
+	});
+
+	it('leaves the row it was given alone', () => {
+		const row = { id: 'c' };
+		stampNew(row, 50);
+		expect(row).toEqual({ id: 'c' });
+	});
+
+	it('is stamped as touch stamps a record that replaces nothing', () => {
+		const row = stampNew({ id: 'd' }, 70);
+		expect(touch(row, 70, null)).toEqual(row);
 	});
 });

@@ -2,13 +2,16 @@
  * The one write path: every change a service makes runs in `write`, one read-write IndexedDB
  * transaction over the tables it names, through the repositories of those tables only. A throw
  * inside rolls back every table; a repository of a table not named is not handed over, and a
- * read of one fails. `touch` is the one place a changed record is stamped.
+ * read of one fails. `touch` is the one place a changed record is stamped, `stampNew` (from
+ * domain/stamp.ts, so io and domain can stamp the records they build) the one for a new record.
  */
 import type { Table } from 'dexie';
 import { nextStamp } from '$lib/domain/stamp';
 import { TABLES } from '$lib/domain/tables';
 import type { KithDB } from './database';
 import { repos, type Repos } from './repos';
+
+export { stampNew, type CreationStamps } from '$lib/domain/stamp';
 
 /** The name of every table, as the repositories are named. */
 export type TableName = keyof Repos;

@@ -1,3 +1,7 @@
+/**
+ * Checks stored rows against the domain schemas, table by table, so an upgrade or a restore that
+ * would leave a row the app cannot read is caught before anyone relies on it.
+ */
 import { TABLE_SCHEMAS } from '$lib/domain/tables';
 import type { KithDB } from './database';
 

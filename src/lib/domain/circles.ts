@@ -1,3 +1,7 @@
+/**
+ * The circles (family, coworkers, clubs, ...) with the schema a stored circle is checked against;
+ * the plain list lives in circle-list.ts, without zod, for the first screen.
+ */
 import { z } from 'zod/mini';
 import { CIRCLES, type CircleId } from './circle-list';
 

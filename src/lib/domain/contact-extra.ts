@@ -1,3 +1,6 @@
+/**
+ * A contact's extra vCard lines, as the `contactExtras` table stores them: the schema and its type.
+ */
 import { z } from 'zod/mini';
 import { idSchema } from './ids';
 import { timestampSchema } from './dates';

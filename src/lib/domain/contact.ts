@@ -1,3 +1,7 @@
+/**
+ * Contacts, as the `contacts` table stores them (with the derived fields the db adds): the schema,
+ * the edit form's schema, and the conversions between a contact and its form.
+ */
 import { z } from 'zod/mini';
 import { circleSchema } from './circles';
 import { isoDateSchema, timestampSchema } from './dates';

@@ -1,3 +1,6 @@
+/**
+ * Unsaved form values, as the `drafts` table stores them: the schema and its type.
+ */
 import { z } from 'zod/mini';
 import { timestampSchema } from './dates';
 

@@ -1,3 +1,6 @@
+/**
+ * Record ids: what a stored id may be, and how a new one is made.
+ */
 import { z } from 'zod/mini';
 
 /** Ids are random UUID strings so that records from two devices can later be merged. */

@@ -1,3 +1,7 @@
+/**
+ * Touchpoints (a call, a message, a meeting with a contact), as the `interactions` table stores
+ * them: the schema, its channels and outcomes, and their labels.
+ */
 import { z } from 'zod/mini';
 import { isoDateSchema, timestampSchema } from './dates';
 import { idSchema } from './ids';

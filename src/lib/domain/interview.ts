@@ -1,3 +1,7 @@
+/**
+ * Informational interviews and the question bank, as the `interviews` and `questions` tables store
+ * them: the schemas every write and restore is checked against, and their types.
+ */
 import { z } from 'zod/mini';
 import { isoDateSchema, timestampSchema } from './dates';
 import { idSchema } from './ids';

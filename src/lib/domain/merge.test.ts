@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { contactSchema } from './contact';
 import { defaultChoices, differs, mergedContact, planMerge } from './merge';
-import { makeContact } from './testing/factories';
-import type { Interview } from './interview';
-import type { Interaction } from './interaction';
+import { makeContact, makeInteraction, makeInterview } from './testing/factories';
 
 const NOW = 1_800_000_000_000;
 
-const touch = (id: string, contactId: string): Interaction => ({
-	id,
-	contactId,
-	on: '2026-03-01',
-	channel: 'call',
-	summary: 'chat',
-	received: ['names'],
-	followUpDone: false,
-	createdAt: 1,
-	updatedAt: 1
-});
+const touch = (id: string, contactId: string) => makeInteraction({ id, contactId });
 
-const interview = (id: string, contactId: string, referralIds: string[]): Interview => ({
-	id,
-	contactId,
-	mode: 'video',
-	status: 'done',
-	questions: [],
-	referralIds,
-	createdAt: 1,
-	updatedAt: 1
-});
+const interview = (id: string, contactId: string, referralIds: string[]) =>
+	makeInterview({ id, contactId, referralIds });
 
 describe('merge choices', () => {
 	it('cut joined notes that run over the limit at a whole character', () => {

@@ -1,3 +1,7 @@
+/**
+ * Pitches, their rehearsals and recordings, as the `pitches`, `rehearsals` and `recordings` tables
+ * store them: the schemas, with each pitch's spaced-repetition card.
+ */
 import { z } from 'zod/mini';
 import { timestampSchema } from './dates';
 import { idSchema } from './ids';

@@ -3,6 +3,7 @@
  * seeding twice, on two devices or after a restore, never makes duplicates; never renumber them.
  */
 import type { Question, QuestionCategory } from './interview';
+import { stampNew } from './stamp';
 
 const BANK: Record<QuestionCategory, string[]> = {
 	path: [
@@ -69,13 +70,8 @@ export function builtInId(category: QuestionCategory, n: number): string {
 /** The built-in questions as rows; `now` stamps them when they are first stored. */
 export function builtInQuestions(now: number): Question[] {
 	return (Object.entries(BANK) as [QuestionCategory, string[]][]).flatMap(([category, texts]) =>
-		texts.map((text, i) => ({
-			id: builtInId(category, i + 1),
-			category,
-			text,
-			builtIn: true,
-			createdAt: now,
-			updatedAt: now
-		}))
+		texts.map((text, i) =>
+			stampNew({ id: builtInId(category, i + 1), category, text, builtIn: true }, now)
+		)
 	);
 }

@@ -1,3 +1,7 @@
+/**
+ * A scanned QR code's person on its way to the capture form: carried in the address, read back
+ * safely, and laid over the form's empty fields.
+ */
 import type { ContactForm } from './contact';
 
 /**

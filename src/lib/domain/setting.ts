@@ -1,3 +1,7 @@
+/**
+ * Settings, as the `settings` table stores them (one row per key): the schema of each key's
+ * value, and of the row.
+ */
 import { z } from 'zod/mini';
 import { timestampSchema } from './dates';
 import { idSchema } from './ids';

@@ -1,3 +1,7 @@
+/**
+ * What another app shared into Kith (a profile link, a page title, some text), turned into the
+ * fields of a capture form.
+ */
 import type { ContactForm } from './contact';
 import { prefillFromScan, type ScannedCard } from './scanned-card';
 import { cutText } from './text-length';

@@ -1,3 +1,7 @@
+/**
+ * The text fields records share, each with its bound: short and long text, links, emails, phone
+ * numbers and tags.
+ */
 import { z } from 'zod/mini';
 import { TAG_MAX } from './text-length';
 

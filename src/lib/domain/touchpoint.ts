@@ -1,3 +1,7 @@
+/**
+ * The touchpoint form: its values as typed, checked and turned into an interaction row, and back
+ * again for editing.
+ */
 import { z } from 'zod/mini';
 import { isoDateSchema } from './dates';
 import {

@@ -1,4 +1,8 @@
-import { touch, write, type KithDB, type UnitRepos } from '$lib/db';
+/**
+ * Saving contacts: capture and edit (with their drafts, and a check that the contact was not
+ * changed meanwhile), trash, restore, purge and full deletion, and follow-up dates.
+ */
+import { stampNew, touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import {
 	parseContactForm,
 	type Contact,
@@ -80,7 +84,7 @@ export async function captureContact(
 	const parsed = parseContactForm(form);
 	if (!parsed.ok) return parsed;
 	const id = newId();
-	const contact: Contact = { ...parsed.value, id, createdAt: now, updatedAt: now };
+	const contact: Contact = stampNew({ ...parsed.value, id }, now);
 	return write(db, ['contacts', 'drafts'], async (r): Promise<SaveResult> => {
 		// Without an introducer there is nothing to read, so the writes go out at once.
 		if (contact.introducedById) {

@@ -1,3 +1,8 @@
+/**
+ * What to tell a person when a database call failed: one message per kind of failure, worded for
+ * a save, a one-tap action, or a screen that could not read. Three switches, not one table, as
+ * each kind's words differ by situation.
+ */
 import { classifyDbError, type DbErrorKind } from '$lib/db/errors';
 
 /**

@@ -3,7 +3,7 @@
  * the keep-in-touch cadence they move on (contacts table), and dismissed give-back nudges
  * (settings table, `giveBackDismissed`).
  */
-import { touch, write, type KithDB, type UnitRepos } from '$lib/db';
+import { stampNew, touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import { followUpAfterTouch, nextByCadence } from '$lib/domain/cadence';
 import type { Contact } from '$lib/domain/contact';
 import { todayIso } from '$lib/domain/dates';
@@ -100,7 +100,7 @@ export async function logTouchpoint(
 	const now = options.now ?? Date.now();
 	return saveTouchpoint(db, form, { ...options, now }, async (r) => {
 		if (!(await r.contacts.get(contactId))) return 'This contact is no longer in Kith.';
-		return { id: newId(), contactId, createdAt: now, updatedAt: now };
+		return stampNew({ id: newId(), contactId }, now);
 	});
 }
 

@@ -3,7 +3,7 @@
  * touchpoint is logged or updated (`interactions`), and the names suggested become contacts
  * introduced by the interviewee (`contacts`).
  */
-import { read, touch, write, type KithDB, type UnitRepos } from '$lib/db';
+import { read, stampNew, touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import type { Contact } from '$lib/domain/contact';
 import { todayIso, toIsoDate } from '$lib/domain/dates';
 import { newId } from '$lib/domain/ids';
@@ -110,24 +110,21 @@ export async function debriefInterview(
 			const old = current.interactionId
 				? await r.interactions.get(current.interactionId)
 				: undefined;
-			const interaction: Interaction = touch(
-				{
-					id: old?.id ?? newId(),
-					contactId: person.id,
-					on,
-					channel: channelForMode(current.mode),
-					summary:
-						summary ||
-						`Informational interview${current.organization ? ` about ${current.organization}` : ''}.`,
-					received: outcomes,
-					...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
-					followUpDone: old?.followUpDone ?? false,
-					createdAt: old?.createdAt ?? now,
-					updatedAt: now
-				},
-				now,
-				old ?? null
-			);
+			const fields = {
+				id: old?.id ?? newId(),
+				contactId: person.id,
+				on,
+				channel: channelForMode(current.mode),
+				summary:
+					summary ||
+					`Informational interview${current.organization ? ` about ${current.organization}` : ''}.`,
+				received: outcomes,
+				...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
+				followUpDone: old?.followUpDone ?? false
+			};
+			const interaction: Interaction = old
+				? touch({ ...fields, createdAt: old.createdAt, updatedAt: old.updatedAt }, now)
+				: stampNew(fields, now);
 			if (old?.gave) interaction.gave = old.gave;
 			await r.interactions.put(interaction);
 			const { notes: _n, followUpOn: _f, ...kept } = current;

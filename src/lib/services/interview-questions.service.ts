@@ -2,7 +2,7 @@
  * The question bank (the `questions` table): the built-in questions, stored once, and the user's
  * own, which they can edit and archive. Interviews keep their own copy of the questions they pick.
  */
-import { touch, write, type KithDB } from '$lib/db';
+import { stampNew, touch, write, type KithDB } from '$lib/db';
 import { newId } from '$lib/domain/ids';
 import type { Question, QuestionCategory } from '$lib/domain/interview';
 
@@ -36,14 +36,10 @@ export async function addQuestion(
 ): Promise<QuestionResult> {
 	const error = questionError(fields.text);
 	if (error) return { ok: false, error };
-	const question: Question = {
-		id: newId(),
-		category: fields.category,
-		text: fields.text.trim(),
-		builtIn: false,
-		createdAt: now,
-		updatedAt: now
-	};
+	const question: Question = stampNew(
+		{ id: newId(), category: fields.category, text: fields.text.trim(), builtIn: false },
+		now
+	);
 	await write(db, ['questions'], (r) => r.questions.put(question));
 	return { ok: true, question };
 }

@@ -5,7 +5,7 @@
  * The question bank is in interview-questions.service.ts, the debrief in
  * interview-debrief.service.ts.
  */
-import { read, touch, write, type KithDB } from '$lib/db';
+import { read, stampNew, touch, write, type KithDB } from '$lib/db';
 import type { Contact } from '$lib/domain/contact';
 import { newId } from '$lib/domain/ids';
 import type { Interview, InterviewStatus, PrepStep } from '$lib/domain/interview';
@@ -22,18 +22,19 @@ function newContact(
 	fields: { name: string; organization?: string; introducedById?: string },
 	now: number
 ): Contact {
-	return {
-		id: newId(),
-		name: fields.name,
-		...(fields.organization ? { organization: fields.organization } : {}),
-		...(fields.introducedById ? { introducedById: fields.introducedById } : {}),
-		emails: [],
-		phones: [],
-		links: [],
-		tags: [],
-		createdAt: now,
-		updatedAt: now
-	};
+	return stampNew(
+		{
+			id: newId(),
+			name: fields.name,
+			...(fields.organization ? { organization: fields.organization } : {}),
+			...(fields.introducedById ? { introducedById: fields.introducedById } : {}),
+			emails: [],
+			phones: [],
+			links: [],
+			tags: []
+		},
+		now
+	);
 }
 
 /** Plans an interview; a person typed in as new is created in the same transaction. */
@@ -59,16 +60,17 @@ export async function planInterview(
 			await r.contacts.put(contact);
 			contactId = contact.id;
 		}
-		const interview: Interview = {
-			id: newId(),
-			contactId,
-			...parsed.value,
-			status: 'planned',
-			questions: [],
-			referralIds: [],
-			createdAt: now,
-			updatedAt: now
-		};
+		const interview: Interview = stampNew(
+			{
+				id: newId(),
+				contactId,
+				...parsed.value,
+				status: 'planned' as const,
+				questions: [],
+				referralIds: []
+			},
+			now
+		);
 		await r.interviews.put(interview);
 		if (draftKey) await r.drafts.remove(draftKey);
 		return { ok: true, interview };

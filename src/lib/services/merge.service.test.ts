@@ -1,34 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { repos } from '$lib/db/repos';
-import { makeContact, testDb } from '$lib/db/testing/factories';
+import { makeContact, makeInteraction, makeInterview, testDb } from '$lib/db/testing/factories';
 import { readSnapshot as snapshot } from '$lib/db/snapshot';
-import type { Interaction } from '$lib/domain/interaction';
-import type { Interview } from '$lib/domain/interview';
 import { defaultChoices } from '$lib/domain/merge';
 import { mergeContacts, undoMerge } from './merge.service';
 
-const touch = (id: string, contactId: string): Interaction => ({
-	id,
-	contactId,
-	on: '2026-03-01',
-	channel: 'call',
-	summary: 'chat',
-	received: ['interview'],
-	followUpDone: false,
-	createdAt: 1,
-	updatedAt: 1
-});
+const touch = (id: string, contactId: string) =>
+	makeInteraction({ id, contactId, received: ['interview'] });
 
-const interview = (id: string, contactId: string, referralIds: string[]): Interview => ({
-	id,
-	contactId,
-	mode: 'video',
-	status: 'done',
-	questions: [],
-	referralIds,
-	createdAt: 1,
-	updatedAt: 1
-});
+const interview = (id: string, contactId: string, referralIds: string[]) =>
+	makeInterview({ id, contactId, referralIds });
 
 async function seed() {
 	const db = testDb();

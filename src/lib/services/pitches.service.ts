@@ -4,7 +4,7 @@
  * scheduler (ts-fsrs) is imported only when a run is rated, before the transaction opens
  * (waiting on a module load inside one would let IndexedDB commit it early).
  */
-import { touch, write, type KithDB } from '$lib/db';
+import { stampNew, touch, write, type KithDB } from '$lib/db';
 import { newId } from '$lib/domain/ids';
 import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import { newCardState, notRehearsableReason } from '$lib/domain/pitch-card';
@@ -31,13 +31,7 @@ export async function createPitch(
 ): Promise<PitchSaveResult> {
 	const parsed = parsePitchForm(form);
 	if (!parsed.ok) return parsed;
-	const pitch: Pitch = {
-		...parsed.value,
-		id: newId(),
-		card: newCardState(now),
-		createdAt: now,
-		updatedAt: now
-	};
+	const pitch: Pitch = stampNew({ ...parsed.value, id: newId(), card: newCardState(now) }, now);
 	await write(db, ['pitches', 'drafts'], async (r) => {
 		await Promise.all([r.pitches.add(pitch), draftKey ? r.drafts.remove(draftKey) : undefined]);
 	});
@@ -75,15 +69,10 @@ export async function duplicatePitch(db: KithDB, id: string, now = Date.now()): 
 		if (!source) throw new Error('That pitch is no longer here.');
 		const { audience: _a, deletedAt: _d, ...rest } = source;
 		const title = `${source.title} (copy)`.slice(0, 200);
-		const copy: Pitch = {
-			...rest,
-			id: newId(),
-			title,
-			cues: [...source.cues],
-			card: newCardState(now),
-			createdAt: now,
-			updatedAt: now
-		};
+		const copy: Pitch = stampNew(
+			{ ...rest, id: newId(), title, cues: [...source.cues], card: newCardState(now) },
+			now
+		);
 		await r.pitches.add(copy);
 		return copy;
 	});

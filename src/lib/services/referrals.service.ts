@@ -2,7 +2,7 @@
  * Names a contact suggested become contacts introduced by them (or link people already in Kith),
  * in the contacts table. Shared by touchpoints and interviews; joins the caller's transaction.
  */
-import { touch, write, type KithDB, type UnitRepos } from '$lib/db';
+import { stampNew, touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import { emptyContactForm, parseContactForm, type Contact } from '$lib/domain/contact';
 import { newId } from '$lib/domain/ids';
 import type { ReferralEntry } from '$lib/domain/referrals';
@@ -105,7 +105,7 @@ export async function addReferrals(
 				result.skipped.push({ name: entry.name, reason: Object.values(parsed.errors)[0] ?? '' });
 				continue;
 			}
-			const contact: Contact = { ...parsed.value, id: newId(), createdAt: now, updatedAt: now };
+			const contact: Contact = stampNew({ ...parsed.value, id: newId() }, now);
 			await r.contacts.put(contact);
 			result.created.push(contact);
 		}

@@ -1,7 +1,13 @@
-// A fictional sample network for trying the app; every person here is made up and can be removed again.
+/**
+ * A fictional sample network for trying the app; every person here is made up and can be removed
+ * again (sample-data.service.ts writes them and remembers their ids). Nothing else is sampled.
+ * Longer than most modules because it is one list of about thirty people, data and not logic:
+ * split, the introductions (people who point at others by id) would reach across files.
+ */
 import type { Contact } from '$lib/domain/contact';
 import { addDays, type IsoDate } from '$lib/domain/dates';
 import { newId } from '$lib/domain/ids';
+import { stampNew } from '$lib/domain/stamp';
 
 type Sample = Omit<
 	Contact,
@@ -425,15 +431,16 @@ export function sampleContacts(today: IsoDate, now: number): Contact[] {
 	const base = Math.max(0, Math.floor(now));
 	return ordered.map(({ id, emails, phones, links, tags, ...fields }, i) => {
 		const at = Math.max(0, base - i * HOUR);
-		return {
-			id: id ?? newId(),
-			...fields,
-			emails: emails ?? [],
-			phones: phones ?? [],
-			links: links ?? [],
-			tags: tags ?? [],
-			createdAt: at,
-			updatedAt: at
-		};
+		return stampNew(
+			{
+				id: id ?? newId(),
+				...fields,
+				emails: emails ?? [],
+				phones: phones ?? [],
+				links: links ?? [],
+				tags: tags ?? []
+			},
+			at
+		);
 	});
 }

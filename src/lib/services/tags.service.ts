@@ -1,3 +1,6 @@
+/**
+ * Adding, removing and restoring (Undo) a contact's tags, each in one write to the contacts table.
+ */
 import { touch, write, type KithDB } from '$lib/db';
 import { parseTags } from '$lib/domain/contact';
 

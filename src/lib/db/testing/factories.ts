@@ -1,7 +1,11 @@
+/**
+ * Test data only: a fresh in-memory database per test, and the domain factories re-exported so a
+ * db or service test imports its fixtures from one place.
+ */
 import { KithDB } from '../database';
 import { freshFactory } from './upgrade-harness';
 
-export { makeContact } from '$lib/domain/testing/factories';
+export { makeContact, makeInteraction, makeInterview } from '$lib/domain/testing/factories';
 
 /** A new, empty database of its own for one test. */
 export function testDb(): KithDB {

@@ -1,5 +1,11 @@
+/**
+ * Test data only: valid records with plain defaults, for tests in any layer to override the
+ * fields they care about. Nothing here is stored; the db layer re-exports what it needs.
+ */
 import type { Contact } from '../contact';
 import { newId } from '../ids';
+import type { Interaction } from '../interaction';
+import type { Interview } from '../interview';
 
 let clock = 1_700_000_000_000;
 
@@ -15,6 +21,37 @@ export function makeContact(fields: Partial<Contact> = {}): Contact {
 		tags: [],
 		createdAt: clock,
 		updatedAt: clock,
+		...fields
+	};
+}
+
+/** A logged call with `contactId`, stamped at time 1. */
+export function makeInteraction(
+	fields: Pick<Interaction, 'id' | 'contactId'> & Partial<Interaction>
+): Interaction {
+	return {
+		on: '2026-03-01',
+		channel: 'call',
+		summary: 'chat',
+		received: ['names'],
+		followUpDone: false,
+		createdAt: 1,
+		updatedAt: 1,
+		...fields
+	};
+}
+
+/** A finished video interview with `contactId`, stamped at time 1. */
+export function makeInterview(
+	fields: Pick<Interview, 'id' | 'contactId'> & Partial<Interview>
+): Interview {
+	return {
+		mode: 'video',
+		status: 'done',
+		questions: [],
+		referralIds: [],
+		createdAt: 1,
+		updatedAt: 1,
 		...fields
 	};
 }

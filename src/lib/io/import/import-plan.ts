@@ -5,7 +5,7 @@
  * shows the counts this gives, and the import service writes what it gives, in one transaction.
  */
 import type { Contact, ContactFields } from '$lib/domain/contact';
-import { nextStamp } from '$lib/domain/stamp';
+import { nextStamp, stampNew } from '$lib/domain/stamp';
 import {
 	MatchIndex,
 	matchKeys,
@@ -129,7 +129,7 @@ export interface ResolvedImport {
 
 function toContact(draft: ImportDraft, id: string, now: number): Contact {
 	const { line: _line, extra: _extra, ...fields } = draft;
-	return { ...fields, id, createdAt: now, updatedAt: now };
+	return stampNew({ ...fields, id }, now);
 }
 
 function withTag(fields: ImportDraft, tag: string | undefined): ImportDraft {
