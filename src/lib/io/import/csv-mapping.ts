@@ -3,11 +3,12 @@
  * header, the person may change it, and `applyMapping` reads the rows as the mapping says.
  */
 import { restoreCell } from '../csv-cells';
-import { GROUP_SPLIT, readGroups } from '../google-groups';
+import { readGroups } from '../google-groups';
 import {
 	addDraft,
 	byLine,
 	EMAIL_SPLIT,
+	GOOGLE_SPLIT,
 	LINK_SPLIT,
 	PHONE_SPLIT,
 	split,
@@ -161,7 +162,8 @@ export function guessMapping(headers: readonly string[]): CsvMapping {
 
 function splitTags(value: string): string[] {
 	// Kith and Google separate tags with " ::: "; a hand-made sheet usually uses commas.
-	return value.includes('::') ? split(value, GROUP_SPLIT) : split(value, /\s*[,;\n]\s*/);
+	// Only ":::" here: a tag Kith wrote may hold "::" itself.
+	return value.includes(':::') ? split(value, GOOGLE_SPLIT) : split(value, /\s*[,;\n]\s*/);
 }
 
 /**
