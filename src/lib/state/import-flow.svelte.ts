@@ -19,6 +19,7 @@ import {
 	type ImportProblem,
 	type PlanDigest
 } from '$lib/io/import/import-plan';
+import type { EncodingNote, TextEncoding } from '$lib/io/text-encoding';
 import { describeActionError } from '$lib/services/errors';
 import type { ImportSession, JobOutcome } from '$lib/services/import/import-session';
 import type { ImportReceipt } from '$lib/services/import/import.service';
@@ -74,12 +75,18 @@ export class ImportFlow {
 	prefer = $state<MergePreference>('existing');
 	receipt = $state.raw<ImportReceipt>();
 	undone = $state.raw<{ removed: number; restored: number }>();
+	/** The text encoding Kith assumed (no byte order mark, not UTF-8) or the person chose. */
+	encoding = $state.raw<EncodingNote>();
+	/** Rows Google had starred; the person may have them tagged "favourite" (off by default). */
+	starred = $state(0);
+	favourite = $state(false);
 
 	readonly decisions = $derived<ImportDecisions>({
 		choices: this.choices,
 		all: this.all,
 		prefer: this.prefer,
-		...(this.kind === 'linkedin' ? { tag: 'LinkedIn' } : {})
+		...(this.kind === 'linkedin' ? { tag: 'LinkedIn' } : {}),
+		...(this.favourite && this.starred ? { favourite: true } : {})
 	});
 	// The same rules the import writes with, so the counts shown are the counts written.
 	readonly counts = $derived<ImportCounts | undefined>(
@@ -87,6 +94,8 @@ export class ImportFlow {
 	);
 
 	#session: ImportSession | undefined;
+	/** The picked file, to read it again in another text encoding. */
+	#file: File | undefined;
 	#spare: ImportSession | undefined;
 	#closed = false;
 
@@ -123,6 +132,10 @@ export class ImportFlow {
 		this.choices.clear();
 		this.all = 'merge';
 		this.prefer = 'existing';
+		this.#file = undefined;
+		this.encoding = undefined;
+		this.starred = 0;
+		this.favourite = false;
 	}
 
 	async choose(file: File): Promise<void> {
@@ -133,14 +146,36 @@ export class ImportFlow {
 			this.error = tooBigMessage(file.size);
 			return;
 		}
-		const label = `Reading ${file.name}…`;
-		this.step = 'reading';
-		this.progress = { label, done: 0, total: 1 };
+		this.#file = file;
 		const session = this.#spare ?? this.services.open();
 		this.#session = session;
 		this.#spare = undefined;
+		await this.#read(session, file);
+	}
+
+	/**
+	 * Reads the file again in the text encoding the person chose, back at the step it leads to;
+	 * nothing has been saved yet, so nothing is lost but the choices made on the old reading.
+	 */
+	async chooseEncoding(encoding: TextEncoding): Promise<void> {
+		const session = this.#session;
+		const file = this.#file;
+		if (!session || !file || (this.step !== 'mapping' && this.step !== 'preview')) return;
+		this.mapping = undefined;
+		this.plan = undefined;
+		this.problems = [];
+		this.choices.clear();
+		await this.#read(session, file, encoding);
+	}
+
+	async #read(session: ImportSession, file: File, encoding?: TextEncoding): Promise<void> {
+		const label = `Reading ${file.name}…`;
+		this.step = 'reading';
+		this.progress = { label, done: 0, total: 1 };
 		try {
-			this.#handle(await session.read(file, file.name, this.#onProgress(label)));
+			const outcome = await session.read(file, file.name, this.#onProgress(label), encoding);
+			this.encoding = outcome.kind === 'error' ? undefined : outcome.encoding;
+			this.#handle(outcome);
 		} catch (e) {
 			this.#fail(e);
 		}
@@ -235,6 +270,7 @@ export class ImportFlow {
 		}
 		this.plan = outcome.digest;
 		this.targets = outcome.targets;
+		this.starred = outcome.starred ?? 0;
 		this.step = 'preview';
 	}
 }

@@ -13,7 +13,7 @@ import { headerKey } from './csv-read';
  * A contact ready to be saved, and the line of the file it came from. Take `line` off before
  * saving: the contact schema admits no other keys.
  */
-export type ContactDraft = ContactFields & { line: number };
+export type ContactDraft = ContactFields & { line: number; starred?: boolean };
 
 export interface CsvProblem {
 	/** 1-based line of the file. */
@@ -50,6 +50,8 @@ export interface Candidate {
 	phones: string[];
 	links: string[];
 	tags: string[];
+	/** In Google's "starred" group, for a "favourite" tag if the person asks for one. */
+	starred?: boolean;
 }
 
 const SHORT_MAX = 500;
@@ -92,6 +94,7 @@ export function addDraft(c: Candidate, line: number, out: CsvDrafts): void {
 	}
 
 	const draft: ContactDraft = { line, name, emails: [], phones: [], links: [], tags: [] };
+	if (c.starred) draft.starred = true;
 	// A date read wrongly would quietly misplace the contact in time, so the row waits for a fix.
 	for (const key of ['metOn', 'nextFollowUpOn'] as const) {
 		const raw = c[key]?.trim();
@@ -138,7 +141,7 @@ export function addDraft(c: Candidate, line: number, out: CsvDrafts): void {
 	}
 
 	// The checks above mirror the schema; this keeps a draft that slipped past them out of the save.
-	const { line: _line, ...fields } = draft;
+	const { line: _line, starred: _starred, ...fields } = draft;
 	if (!contactSchema.safeParse({ ...fields, id: 'x', createdAt: 0, updatedAt: 0 }).success) {
 		return skip('This row could not be read, so it was not imported.');
 	}

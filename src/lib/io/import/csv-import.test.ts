@@ -218,6 +218,7 @@ describe('Google Contacts CSV', () => {
 				name: 'Maya Rose Patel',
 				organization: 'Open Stacks Library',
 				role: 'Digital Archivist',
+				starred: true,
 				notes: 'Met at the ALA conference.\nWants to hear about metadata roles.',
 				emails: ['maya@example.org', 'maya.patel@example.net'],
 				phones: ['+1 555 0100', '+1 555 0111'],
@@ -265,7 +266,9 @@ describe('Google Contacts CSV', () => {
 			emails: ['lena@example.org', 'l.fischer@example.net'],
 			phones: ['+49 30 1234567', '+49 30 7654321'],
 			links: ['https://example.org/lena'],
-			tags: ['Archives']
+			tags: ['Archives'],
+			// In Google's "* Starred": not a tag, but remembered for a favourite tag if asked.
+			starred: true
 		}),
 		draft({ line: 3, name: 'Omar Said', tags: ['Coworkers'] }),
 		draft({ line: 4, name: 'Priya' })

@@ -3,6 +3,7 @@
  * header, the person may change it, and `applyMapping` reads the rows as the mapping says.
  */
 import { restoreCell } from '../csv-cells';
+import { readGroups } from '../google-groups';
 import {
 	addDraft,
 	byLine,
@@ -72,6 +73,65 @@ const RULES: [CsvField, RegExp, number][] = [
 	['nextFollowUpOn', /^(next)?followup(on|date|by)?$/, 0]
 ];
 
+/**
+ * Common header names in German, French, Spanish, Dutch and Portuguese exports (Outlook, Google,
+ * Apple Numbers), in `headerKey` form: no case, accents, spaces or punctuation. Tried after the
+ * English rules, with the same ranks. "Titel"/"Titre"/"Título" are left out: they are often Dr or
+ * Mme, not a job.
+ */
+const LOCAL_RULES: [CsvField, RegExp, number][] = [
+	[
+		'firstName',
+		/^(vorname|prenom|nombre|nombredepila|voornaam|roepnaam|nome|primeironome|nomeproprio)$/,
+		0
+	],
+	[
+		'lastName',
+		/^(nachname|familienname|nom|nomdefamille|apellidos?|primerapellido|achternaam|familienaam|sobrenome|apelidos?|ultimonome)$/,
+		0
+	],
+	[
+		'name',
+		/^(vollstandigername|vollername|anzeigename|nomcomplet|nomaffiche|nombrecompleto|nombreparamostrar|volledigenaam|weergavenaam|naam|nomecompleto|nomedeexibicao)$/,
+		0
+	],
+	[
+		'email',
+		/^(e?mail\d*adresse|emailadresse\d*|adressee?mail\d*|adressedemessagerie\d*|courriel\d*|adressecourriel|correo|correoelectronico\d*|direcciondecorreo(electronico)?|emailadres\d*|enderecodee?mail\d*|enderecoe?mail\d*)$/,
+		0
+	],
+	[
+		'phone',
+		/^(telefon|telefono|telefone|telefoon|telefoonnummer|telephone|handy|handynummer|mobiltelefon|mobilfunk|portable|telephoneportable|telephonemobile|movil|telefonomovil|celular|telefonecelular|mobiel|mobielnummer|mobielenummer|telemovel)(geschaftlich|privat|bureau|domicile|professionnel|personnel|trabajo|casa|particular|comercial|werk|prive|thuis|residencial)?\d*$/,
+		0
+	],
+	[
+		'organization',
+		/^(firma|unternehmen|societe|entreprise|organisme|empresa|compania|organizacion|organizacao|bedrijf|organisatie)\d*(name|nom|nombre|naam|nome)?$/,
+		0
+	],
+	[
+		'role',
+		/^(position|berufsbezeichnung|beruf|funktion|stelle|poste|fonction|intituledeposte|profession|cargo|puesto|puestodetrabajo|ocupacion|functie|functietitel|beroep|funcao|profissao)$/,
+		0
+	],
+	[
+		'url',
+		/^(webseite|webseiten|internetseite|homepage|siteweb|siteinternet|pageweb|sitioweb|paginaweb|webpagina|webadres|sitio|pagina|site)\d*$/,
+		0
+	],
+	[
+		'tags',
+		/^(kategorien?|gruppen?|etiketten|categories|categorie|groupes?|etiquettes?|categorias?|etiquetas?|grupos?|categorieen|groepen?|marcadores)$/,
+		0
+	],
+	[
+		'notes',
+		/^(notizen?|bemerkungen?|anmerkungen?|kommentare?|remarques?|commentaires?|notas?|comentarios?|observaciones|opmerkingen?|notities?|observacoes)$/,
+		0
+	]
+];
+
 /** Fields that take every column mapped to them; the others take one column each. */
 const MULTI_FIELDS: ReadonlySet<CsvField> = new Set(['email', 'phone', 'url', 'tags']);
 
@@ -83,7 +143,7 @@ const MULTI_FIELDS: ReadonlySet<CsvField> = new Set(['email', 'phone', 'url', 't
 export function guessMapping(headers: readonly string[]): CsvMapping {
 	const guesses = headers.map((header) => {
 		const key = headerKey(header);
-		const rule = RULES.find(([, pattern]) => pattern.test(key));
+		const rule = [...RULES, ...LOCAL_RULES].find(([, pattern]) => pattern.test(key));
 		return rule ? { field: rule[0], rank: rule[2] } : null;
 	});
 	const owner = new Map<CsvField, number>();
@@ -102,6 +162,7 @@ export function guessMapping(headers: readonly string[]): CsvMapping {
 
 function splitTags(value: string): string[] {
 	// Kith and Google separate tags with " ::: "; a hand-made sheet usually uses commas.
+	// Only ":::" here: a tag Kith wrote may hold "::" itself.
 	return value.includes(':::') ? split(value, GOOGLE_SPLIT) : split(value, /\s*[,;\n]\s*/);
 }
 
@@ -140,7 +201,8 @@ export function applyMapping(rows: readonly CsvRow[], mapping: CsvMapping): CsvD
 			emails: (values.get('email') ?? []).flatMap((v) => split(v, EMAIL_SPLIT)),
 			phones: (values.get('phone') ?? []).flatMap((v) => split(v, PHONE_SPLIT)),
 			links: (values.get('url') ?? []).flatMap((v) => split(v, LINK_SPLIT)),
-			tags: (values.get('tags') ?? []).flatMap(splitTags)
+			// A Google export read through a mapping still leaves out Google's own groups.
+			...readGroups((values.get('tags') ?? []).flatMap(splitTags))
 		};
 		addDraft(candidate, row.line, out);
 	}

@@ -4,6 +4,7 @@
  * files and files that are not text at all with a message a person can act on.
  */
 import Papa from 'papaparse';
+import { decodeAs, decodeGuessing, type EncodingNote, type TextEncoding } from '../text-encoding';
 
 /** What a file picker or a test can hand over: raw bytes are best, as they keep the encoding. */
 export type CsvInput = string | ArrayBuffer | Uint8Array;
@@ -52,19 +53,29 @@ function looksLikeUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
  * it rather than filling names with replacement characters.
  */
 export function decodeCsv(input: CsvInput): string {
-	if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
+	return readCsvText(input).text;
+}
+
+/**
+ * The text, and a note when its encoding was guessed (the Windows-1252 fallback) or chosen by
+ * the person (`encoding`), for the preview to say so.
+ */
+export function readCsvText(
+	input: CsvInput,
+	encoding?: TextEncoding
+): { text: string; note?: EncodingNote } {
+	if (typeof input === 'string') return { text: input.replace(/^\uFEFF/, '') };
 	const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-	if (startsWith(bytes, 0xef, 0xbb, 0xbf))
-		return new TextDecoder('utf-8').decode(bytes.subarray(3));
-	if (startsWith(bytes, 0xff, 0xfe)) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-	if (startsWith(bytes, 0xfe, 0xff)) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-	if (looksLikeUtf16(bytes, 1)) return new TextDecoder('utf-16le').decode(bytes);
-	if (looksLikeUtf16(bytes, 0)) return new TextDecoder('utf-16be').decode(bytes);
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		return new TextDecoder('windows-1252').decode(bytes);
-	}
+	if (encoding) return { text: decodeAs(bytes, encoding), note: { used: encoding, chosen: true } };
+	const decode = (label: string, from = 0) => ({
+		text: new TextDecoder(label).decode(bytes.subarray(from))
+	});
+	if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return decode('utf-8', 3);
+	if (startsWith(bytes, 0xff, 0xfe)) return decode('utf-16le', 2);
+	if (startsWith(bytes, 0xfe, 0xff)) return decode('utf-16be', 2);
+	if (looksLikeUtf16(bytes, 1)) return decode('utf-16le');
+	if (looksLikeUtf16(bytes, 0)) return decode('utf-16be');
+	return decodeGuessing(bytes);
 }
 
 // The first bytes of formats people pick by mistake, for a message that says what to do instead.

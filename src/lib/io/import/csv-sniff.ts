@@ -2,12 +2,13 @@
  * Finding what a CSV file is: its delimiter, its header row, and whether that header is LinkedIn's,
  * Google's, or another naming a name column ('generic'); without one the file is 'unknown'.
  */
+import type { EncodingNote, TextEncoding } from '../text-encoding';
 import type { CsvKind, CsvProblem } from './csv-drafts';
 import { guessMapping, NAME_FIELDS } from './csv-mapping';
 import {
 	assertCsvText,
-	decodeCsv,
 	headerKey,
+	readCsvText,
 	readRows,
 	type CsvInput,
 	type CsvRow
@@ -23,6 +24,8 @@ export interface SniffedCsv {
 	rows: CsvRow[];
 	/** Damage found while reading the file itself; show these with the rows' own problems. */
 	problems: CsvProblem[];
+	/** Said when the text encoding was guessed or chosen rather than known. */
+	encoding?: EncodingNote;
 }
 
 export type Columns = Map<string, number>;
@@ -89,8 +92,9 @@ const DELIMITERS = [',', ';', '\t'];
  * with a header naming a name column ('generic'), or one without such a header ('unknown').
  * Throws a `CsvError` for an empty file and for one that is not text.
  */
-export function sniffCsv(input: CsvInput): SniffedCsv {
-	const text = decodeCsv(input);
+export function sniffCsv(input: CsvInput, encoding?: TextEncoding): SniffedCsv {
+	const { text, note } = readCsvText(input, encoding);
+	const noted = note ? { encoding: note } : {};
 	assertCsvText(text);
 	// Excel writes "sep=;" as a first line when the file uses a delimiter other than its default.
 	const hint = /^sep=(.)\r?\n/i.exec(text)?.[1];
@@ -111,7 +115,8 @@ export function sniffCsv(input: CsvInput): SniffedCsv {
 			headers: headerRow.cells.map((c) => c.trim()),
 			headerLine: headerRow.line,
 			rows: read.rows.slice(header.index + 1),
-			problems: readProblems(read.unclosedQuoteLine)
+			problems: readProblems(read.unclosedQuoteLine),
+			...noted
 		};
 	}
 	const read = readRows(text, widest.delimiter);
@@ -120,7 +125,8 @@ export function sniffCsv(input: CsvInput): SniffedCsv {
 		headers: [],
 		headerLine: 0,
 		rows: hint ? read.rows.filter((row) => row.line > 1) : read.rows,
-		problems: readProblems(read.unclosedQuoteLine)
+		problems: readProblems(read.unclosedQuoteLine),
+		...noted
 	};
 }
 

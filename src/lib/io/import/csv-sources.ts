@@ -14,7 +14,8 @@ import {
 	type CsvDrafts,
 	type CsvImport
 } from './csv-drafts';
-import { headerKey, type CsvRow } from './csv-read';
+import { GROUP_SPLIT, readGroups } from '../google-groups';
+import type { CsvRow } from './csv-read';
 import { columnsOf, type SniffedCsv } from './csv-sniff';
 
 function cellAt(row: CsvRow, index: number | undefined): string {
@@ -53,17 +54,8 @@ export function linkedInDrafts(csv: SniffedCsv): CsvImport {
 	return { kind: 'linkedin', drafts: out.drafts, problems: out.problems.sort(byLine) };
 }
 
-// Groups Google adds by itself; the rest (Friends, Family, Coworkers) mean something to the person.
-const GOOGLE_SYSTEM_GROUPS = new Set(['mycontacts', 'starred', 'othercontacts', 'chatbuddies']);
-
-function googleTags(cell: string): string[] {
-	const tags: string[] = [];
-	for (const raw of split(cell, GOOGLE_SPLIT)) {
-		const system = raw.startsWith('*');
-		const tag = raw.replace(/^\*\s*/, '').trim();
-		if (tag && !(system && GOOGLE_SYSTEM_GROUPS.has(headerKey(tag)))) tags.push(tag);
-	}
-	return tags;
+function googleGroups(row: CsvRow, indexes: number[]): { tags: string[]; starred: boolean } {
+	return readGroups(indexes.flatMap((i) => split(cellAt(row, i), GROUP_SPLIT)));
 }
 
 /** Drafts from a Google Contacts export, whether it uses the current or the legacy headers. */
@@ -110,7 +102,7 @@ export function googleDrafts(csv: SniffedCsv): CsvImport {
 			emails: all(emails, GOOGLE_SPLIT),
 			phones: all(phones, GOOGLE_SPLIT),
 			links: all(websites, GOOGLE_SPLIT),
-			tags: labels.flatMap((i) => googleTags(cellAt(row, i)))
+			...googleGroups(row, labels)
 		};
 		addDraft(candidate, row.line, out);
 	}

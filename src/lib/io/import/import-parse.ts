@@ -19,7 +19,8 @@ import {
 } from './csv-import';
 import type { ImportDraft, ImportKind, ImportProblem } from './import-plan';
 import { MAX_IMPORT_BYTES, tooBigMessage } from './import-limits';
-import { decodeVCardBytes, parseVCards, type ParsedCard } from '../vcard/vcard-read';
+import type { EncodingNote, TextEncoding } from '../text-encoding';
+import { parseVCards, readVCardBytes, type ParsedCard } from '../vcard/vcard-read';
 
 export { MAX_IMPORT_BYTES, tooBigMessage };
 
@@ -28,6 +29,8 @@ export type ParseOutcome =
 			kind: ImportKind;
 			drafts: ImportDraft[];
 			problems: ImportProblem[];
+			/** Said when the text encoding was guessed or chosen rather than known. */
+			encoding?: EncodingNote;
 	  }
 	| {
 			kind: 'mapping';
@@ -37,6 +40,7 @@ export type ParseOutcome =
 			rowCount: number;
 			mapping: CsvMapping;
 			problems: ImportProblem[];
+			encoding?: EncodingNote;
 	  }
 	| { kind: 'error'; message: string };
 
@@ -49,14 +53,29 @@ function looksLikeVCard(text: string): boolean {
 	return /^\s*BEGIN:VCARD/i.test(text.slice(0, 1000).replace(/^\uFEFF/, ''));
 }
 
-function looksLikeBackup(name: string, bytes: Uint8Array): boolean {
-	if (/\.json$/i.test(name)) return true;
-	const head = new TextDecoder().decode(bytes.subarray(0, 200));
-	return /^\s*\{/.test(head) && head.includes('kith-backup');
+/**
+ * What a JSON file is: a Kith backup (plain or locked with a passphrase) has Kith's envelope, a
+ * `format` of its own; any other JSON is not one, whatever its name. Undefined when it is not JSON.
+ */
+function classifyJson(name: string, bytes: Uint8Array): 'backup' | 'json' | undefined {
+	const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
+	if (!/^\s*[{[]/.test(head)) return /\.json$/i.test(name) ? 'json' : undefined;
+	// Kith writes its keys sorted, so "format" may come after other keys: look in the whole head.
+	if (/"format"\s*:\s*"kith-backup(-encrypted)?"/.test(head)) return 'backup';
+	if (/\.json$/i.test(name)) return 'json';
+	try {
+		JSON.parse(new TextDecoder().decode(bytes));
+		return 'json';
+	} catch {
+		return undefined;
+	}
 }
 
 const BACKUP_MESSAGE =
 	'This looks like a Kith backup. Backups are put back from “Restore a backup” in Settings, which keeps everything in them; import is for contacts from other apps.';
+
+const JSON_MESSAGE =
+	'This is a JSON file, but not a Kith backup, and Kith cannot read contacts from it. Kith can import contact cards (a .vcf file, which most address books, phones and Google Contacts can export) and spreadsheets saved as CSV (.csv). Export your contacts from the other app in one of those formats and choose that file.';
 
 /**
  * The drafts in a picked file, or the columns of a CSV that needs a mapping, or why the file
@@ -65,7 +84,9 @@ const BACKUP_MESSAGE =
 export function parseImport(
 	bytes: Uint8Array,
 	fileName: string,
-	progress: Progress = () => {}
+	progress: Progress = () => {},
+	/** The text encoding the person chose; Kith detects it otherwise. */
+	encoding?: TextEncoding
 ): { outcome: ParseOutcome; csv?: SniffedCsv } {
 	if (bytes.length > MAX_IMPORT_BYTES) {
 		return { outcome: { kind: 'error', message: tooBigMessage(bytes.length) } };
@@ -78,20 +99,27 @@ export function parseImport(
 			}
 		};
 	}
-	if (looksLikeBackup(fileName, bytes))
-		return { outcome: { kind: 'error', message: BACKUP_MESSAGE } };
+	const json = classifyJson(fileName, bytes);
+	if (json) {
+		return {
+			outcome: { kind: 'error', message: json === 'backup' ? BACKUP_MESSAGE : JSON_MESSAGE }
+		};
+	}
 	const isVcf = /\.(vcf|vcard)$/i.test(fileName);
 	const isCsv = /\.(csv|tsv|txt)$/i.test(fileName);
 	if (isVcf || (!isCsv && looksLikeVCard(new TextDecoder().decode(bytes.subarray(0, 1000))))) {
-		return { outcome: fromVCards(decodeVCardBytes(bytes), progress) };
+		const { text, note } = readVCardBytes(bytes, encoding);
+		const outcome = fromVCards(text, progress);
+		return { outcome: note && outcome.kind !== 'error' ? { ...outcome, encoding: note } : outcome };
 	}
 	try {
 		progress(0, 1);
-		const csv = sniffCsv(bytes);
+		const csv = sniffCsv(bytes, encoding);
+		const noted = csv.encoding ? { encoding: csv.encoding } : {};
 		switch (csv.kind) {
 			case 'linkedin':
 			case 'google':
-				return { outcome: chunked(csv, progress) };
+				return { outcome: { ...chunked(csv, progress), ...noted } };
 			case 'generic':
 				return {
 					outcome: {
@@ -100,7 +128,8 @@ export function parseImport(
 						sample: csv.rows.slice(0, SAMPLE_ROWS),
 						rowCount: csv.rows.length,
 						mapping: guessMapping(csv.headers),
-						problems: csv.problems
+						problems: csv.problems,
+						...noted
 					},
 					csv
 				};
@@ -214,6 +243,7 @@ function cardToDraft(card: ParsedCard): ImportDraft | undefined {
 		.filter((l) => l.length > 0 && l.length <= EXTRA_LINE_MAX)
 		.slice(0, EXTRA_LINES_MAX);
 	if (extra.length) draft.extra = extra;
+	if (card.starred) draft.starred = true;
 	return draft;
 }
 

@@ -16,7 +16,15 @@ import {
 } from '$lib/domain/duplicates';
 
 /** A row of the file as a contact, with its line in the file and any vCard lines Kith keeps aside. */
-export type ImportDraft = ContactFields & { line: number; extra?: string[] };
+export type ImportDraft = ContactFields & {
+	line: number;
+	extra?: string[];
+	/** In Google's "starred" group: tagged "favourite" only when the person asks (`favourite`). */
+	starred?: boolean;
+};
+
+/** The tag a starred row gets when the person asks for it. */
+export const FAVOURITE_TAG = 'favourite';
 
 /** A row or a card that could not be read, or a value of it that was left out. */
 export interface ImportProblem {
@@ -104,6 +112,8 @@ export interface ImportDecisions {
 	prefer: MergePreference;
 	/** Added to every imported contact's tags (e.g. "LinkedIn"). */
 	tag?: string;
+	/** Tag the rows Google had starred as "favourite". Off unless the person turns it on. */
+	favourite?: boolean;
 }
 
 export interface ImportCounts {
@@ -128,7 +138,7 @@ export interface ResolvedImport {
 }
 
 function toContact(draft: ImportDraft, id: string, now: number): Contact {
-	const { line: _line, extra: _extra, ...fields } = draft;
+	const { line: _line, extra: _extra, starred: _starred, ...fields } = draft;
 	return stampNew({ ...fields, id }, now);
 }
 
@@ -173,7 +183,8 @@ export function resolveImport(
 	};
 
 	plan.drafts.forEach((raw, index) => {
-		const draft = withTag(raw, decisions.tag);
+		const tagged = withTag(raw, decisions.tag);
+		const draft = withTag(tagged, raw.starred && decisions.favourite ? FAVOURITE_TAG : undefined);
 		const dup = duplicateOf.get(index);
 		if (!dup) {
 			dest[index] = addNew(draft);

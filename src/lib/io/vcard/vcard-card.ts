@@ -13,6 +13,7 @@ import {
 	tagSchema
 } from '$lib/domain/text';
 import type { Property } from '../content-line';
+import { groupTag, isStarredGroup } from '../google-groups';
 import { decodedValue } from './vcard-decode';
 
 /** One card read from a file, shaped so a caller can build a Contact from it. */
@@ -25,6 +26,8 @@ export type ParsedCard = {
 	links: string[];
 	notes?: string;
 	tags: string[];
+	/** In Google's "starred" group (CATEGORIES), for a "favourite" tag if the person asks. */
+	starred?: boolean;
 	/** Raw unfolded lines of every property Kith has no field for (or could not accept), in order. */
 	extra: string[];
 	/** 1-based line of the card's BEGIN:VCARD. */
@@ -138,6 +141,7 @@ export function buildCard(
 	const notes: string[] = [];
 	const tags: string[] = [];
 	const seenTags = new Set<string>();
+	let starred = false;
 	const extra: string[] = [];
 
 	for (const { text, prop } of entries) {
@@ -201,7 +205,11 @@ export function buildCard(
 			}
 			case 'CATEGORIES': {
 				for (const part of splitEscaped(decodedValue(prop), ',;')) {
-					const tag = normalizeTag(unescapeText(part));
+					const group = unescapeText(part);
+					if (isStarredGroup(group)) starred = true;
+					// Google's own groups (myContacts, starred) are not the person's tags.
+					if (groupTag(group) === undefined) continue;
+					const tag = normalizeTag(group);
 					const key = tag.toLowerCase();
 					if (tagSchema.safeParse(tag).success && !seenTags.has(key)) {
 						seenTags.add(key);
@@ -231,5 +239,6 @@ export function buildCard(
 	if (organization !== undefined) card.organization = organization;
 	if (role !== undefined) card.role = role;
 	if (notes.length) card.notes = notes.join('\n\n');
+	if (starred) card.starred = true;
 	return card;
 }

@@ -13,7 +13,7 @@ import {
 } from './vcard-card';
 
 export type { ParsedCard, VCardError, VCardParseResult } from './vcard-card';
-export { decodeVCardBytes } from './vcard-decode';
+export { decodeVCardBytes, readVCardBytes } from './vcard-decode';
 
 /**
  * Reads every card in a vCard file. Nothing is thrown: problems come back as errors with the line

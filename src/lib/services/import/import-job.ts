@@ -22,6 +22,7 @@ import {
 	type ImportProblem,
 	type PlanDigest
 } from '$lib/io/import/import-plan';
+import type { EncodingNote, TextEncoding } from '$lib/io/text-encoding';
 import { previewImport, runImport, type ImportReceipt } from './import.service';
 
 /** What the page is told after reading a file, or after the columns were mapped. */
@@ -31,6 +32,9 @@ export type JobOutcome =
 			kind: ImportKind;
 			problems: ImportProblem[];
 			digest: PlanDigest;
+			/** Rows in Google's "starred" group, which may be tagged "favourite" if the person asks. */
+			starred?: number;
+			encoding?: EncodingNote;
 			/** The kept contacts the duplicates point at, to count the import before writing. */
 			targets: Map<string, Contact>;
 	  };
@@ -43,9 +47,15 @@ export class ImportJob {
 
 	constructor(private readonly db: KithDB) {}
 
-	read(bytes: Uint8Array, name: string, progress: Progress): Promise<JobOutcome> {
+	/** Reads a file; `encoding` reads it again in the text encoding the person chose. */
+	read(
+		bytes: Uint8Array,
+		name: string,
+		progress: Progress,
+		encoding?: TextEncoding
+	): Promise<JobOutcome> {
 		this.#plan = undefined;
-		const { outcome, csv } = parseImport(bytes, name, progress);
+		const { outcome, csv } = parseImport(bytes, name, progress, encoding);
 		this.#csv = csv;
 		return this.#preview(outcome);
 	}
@@ -66,11 +76,17 @@ export class ImportJob {
 
 	async #preview(outcome: ParseOutcome): Promise<JobOutcome> {
 		if (!('drafts' in outcome)) return outcome;
-		const { kind, problems, drafts } = outcome;
+		const { kind, problems, drafts, encoding } = outcome;
+		const said = {
+			kind,
+			problems,
+			starred: drafts.filter((d) => d.starred).length,
+			...(encoding ? { encoding } : {})
+		};
 		if (drafts.length === 0)
-			return { kind, problems, digest: digestPlan({ drafts, duplicates: [] }), targets: new Map() };
+			return { ...said, digest: digestPlan({ drafts, duplicates: [] }), targets: new Map() };
 		const { plan, targets } = await previewImport(this.db, drafts);
 		this.#plan = plan;
-		return { kind, problems, digest: digestPlan(plan), targets };
+		return { ...said, digest: digestPlan(plan), targets };
 	}
 }

@@ -1,11 +1,12 @@
 /** The messages between the import page and the worker that reads and writes (import.worker.ts). */
 import type { CsvMapping } from '$lib/io/import/import-parse';
+import type { TextEncoding } from '$lib/io/text-encoding';
 import type { ImportDecisions } from '$lib/io/import/import-plan';
 import type { JobOutcome } from './import-job';
 import type { ImportReceipt } from './import.service';
 
 export type ToWorker =
-	| { type: 'parse'; file: Blob; name: string }
+	| { type: 'parse'; file: Blob; name: string; encoding?: TextEncoding }
 	| { type: 'map'; mapping: CsvMapping }
 	| { type: 'run'; decisions: ImportDecisions };
 

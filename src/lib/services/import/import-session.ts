@@ -6,6 +6,7 @@ import { forgetSearches } from '$lib/db/contacts.repo';
 import { getDb } from '$lib/db';
 import type { CsvMapping, Progress } from '$lib/io/import/import-parse';
 import type { ImportDecisions } from '$lib/io/import/import-plan';
+import type { TextEncoding } from '$lib/io/text-encoding';
 import type { ImportJob, JobOutcome } from './import-job';
 import { fromWire, type FromWorker, type ToWorker } from './import-messages';
 import type { ImportReceipt } from './import.service';
@@ -13,7 +14,8 @@ import type { ImportReceipt } from './import.service';
 export type { JobOutcome };
 
 export interface ImportSession {
-	read(file: Blob, name: string, progress: Progress): Promise<JobOutcome>;
+	/** Reads a file; `encoding` is the text encoding the person chose, if they chose one. */
+	read(file: Blob, name: string, progress: Progress, encoding?: TextEncoding): Promise<JobOutcome>;
 	map(mapping: CsvMapping, progress: Progress): Promise<JobOutcome>;
 	run(decisions: ImportDecisions, progress: Progress): Promise<ImportReceipt>;
 	close(): void;
@@ -46,8 +48,11 @@ class WorkerSession implements ImportSession {
 
 	#outcome = (data: FromWorker) => (data.type === 'result' ? data.outcome : undefined);
 
-	read(file: Blob, name: string, progress: Progress) {
-		return this.#ask({ type: 'parse', file, name }, progress, this.#outcome);
+	read(file: Blob, name: string, progress: Progress, encoding?: TextEncoding) {
+		const message: ToWorker = encoding
+			? { type: 'parse', file, name, encoding }
+			: { type: 'parse', file, name };
+		return this.#ask(message, progress, this.#outcome);
 	}
 
 	map(mapping: CsvMapping, progress: Progress) {
@@ -77,9 +82,9 @@ class InlineSession implements ImportSession {
 		return this.#job;
 	}
 
-	async read(file: Blob, name: string, progress: Progress) {
+	async read(file: Blob, name: string, progress: Progress, encoding?: TextEncoding) {
 		const bytes = new Uint8Array(await file.arrayBuffer());
-		return (await this.#get()).read(bytes, name, progress);
+		return (await this.#get()).read(bytes, name, progress, encoding);
 	}
 
 	async map(mapping: CsvMapping, progress: Progress) {

@@ -37,7 +37,10 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
 	try {
 		if (message.type === 'parse') {
 			const bytes = new Uint8Array(await message.file.arrayBuffer());
-			send({ type: 'result', outcome: await job.read(bytes, message.name, progress) });
+			send({
+				type: 'result',
+				outcome: await job.read(bytes, message.name, progress, message.encoding)
+			});
 		} else if (message.type === 'map') {
 			send({ type: 'result', outcome: await job.map(message.mapping, progress) });
 		} else {

@@ -1,0 +1,42 @@
+/**
+ * The groups Google Contacts adds by itself, in its CSV ("Labels", "Group Membership") and in the
+ * CATEGORIES of its vCards: "* myContacts", "* starred" and the like say nothing the person chose,
+ * so they never become tags. "starred" is remembered apart, for a "favourite" tag the person may
+ * ask for. Friends, Family and Coworkers are kept: a person put someone there.
+ */
+
+// Only Google writes these names, with or without its "* " mark.
+const ALWAYS_SYSTEM = new Set(['mycontacts', 'starred', 'othercontacts', 'chatbuddies']);
+// Plain words a person may use as a label too; system groups only with the mark.
+const MARKED_SYSTEM = new Set(['all', 'blocked', 'mycontacts', 'starred']);
+
+const key = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
+
+/** Google's own group lists are separated by " ::: "; some tools write " :: ". */
+export const GROUP_SPLIT = /\s*:::?\s*/;
+
+/** A group name as a tag ("* Friends" is "Friends"), or undefined for one of Google's own. */
+export function groupTag(raw: string): string | undefined {
+	const marked = /^\s*\*/.test(raw);
+	const name = raw.replace(/^\s*\*\s*/, '').trim();
+	if (!name) return undefined;
+	const k = key(name);
+	if (ALWAYS_SYSTEM.has(k) || (marked && MARKED_SYSTEM.has(k))) return undefined;
+	return name;
+}
+
+export function isStarredGroup(raw: string): boolean {
+	return key(raw) === 'starred';
+}
+
+/** The tags in a cell of group names, and whether Google's "starred" was among them. */
+export function readGroups(names: readonly string[]): { tags: string[]; starred: boolean } {
+	const tags: string[] = [];
+	let starred = false;
+	for (const raw of names) {
+		if (isStarredGroup(raw)) starred = true;
+		const tag = groupTag(raw);
+		if (tag) tags.push(tag);
+	}
+	return { tags, starred };
+}
