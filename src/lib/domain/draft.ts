@@ -15,11 +15,11 @@ export const draftSchema = z.strictObject({
 	values: z.record(z.string(), z.unknown()).check(
 		z.refine(
 			(v) => exceedsBounds(v, DRAFT_BOUNDS) !== 'depth',
-			`is nested more deeply than any form's unsaved values (more than ${DRAFT_BOUNDS.maxDepth} levels)`
+			`is nested more deeply than any form’s unsaved values (more than ${DRAFT_BOUNDS.maxDepth} levels)`
 		),
 		z.refine(
 			(v) => exceedsBounds(v, DRAFT_BOUNDS) !== 'size',
-			`is larger than any form's unsaved values can be (more than ${DRAFT_BOUNDS.maxChars.toLocaleString('en')} characters)`
+			`is larger than any form’s unsaved values can be (more than ${DRAFT_BOUNDS.maxChars.toLocaleString('en')} characters)`
 		)
 	),
 	updatedAt: timestampSchema

@@ -341,3 +341,62 @@ describe('restoreBackup, all or nothing', () => {
 		).toEqual([...SNAPSHOT_TABLES].sort());
 	});
 });
+
+describe('restoreBackup, references', () => {
+	it.each(['replace', 'merge'] as const)(
+		'refuses a touchpoint naming nobody and writes nothing (%s)',
+		async (mode) => {
+			const db = testDb();
+			const mine = exampleTables();
+			mine.contacts = [{ ...mine.contacts[1]!, id: 'mine', name: 'Mine' }];
+			mine.interactions = [];
+			mine.interviews = [];
+			await seed(db, mine);
+			const before = await readSnapshot(db);
+			const t = exampleTables();
+			t.interactions[0]!.contactId = 'nobody';
+			const error = await restoreBackup(db, await readBackup(await fileOf(t)), { mode }).catch(
+				(e: unknown) => e
+			);
+			expect(error).toBeInstanceOf(BackupError);
+			expect((error as BackupError).code).toBe('broken-references');
+			expect((error as BackupError).message).toContain(
+				`Touchpoint on ${t.interactions[0]!.on} names a contact that is not in the backup`
+			);
+			expect(await readSnapshot(db)).toEqual(before);
+		}
+	);
+
+	it('when merging, accepts a contact that is on this phone, and refuses a loop through it', async () => {
+		const db = testDb();
+		const { introducedById: _by, ...sam } = exampleTables().contacts[1]!;
+		const mine = { ...sam, id: 'mine', name: 'Mine' };
+		await seed(db, { contacts: [mine] });
+		const t = exampleTables();
+		t.interactions[0]!.contactId = 'mine';
+		t.contacts[0]!.introducedById = 'mine';
+		const file = await readBackup(await fileOf(t));
+		await expect(restoreBackup(db, file, { mode: 'replace' })).rejects.toThrow(
+			/not in the backup\./
+		);
+		const counts = await restoreBackup(db, file, { mode: 'merge' });
+		expect(counts.interactions.added).toBe(4);
+
+		const loop = testDb();
+		await seed(loop, { contacts: [{ ...mine, introducedById: t.contacts[0]!.id }] });
+		const before = await readSnapshot(loop);
+		await expect(restoreBackup(loop, file, { mode: 'merge' })).rejects.toThrow(
+			/The introductions go round in a loop/
+		);
+		expect(await readSnapshot(loop)).toEqual(before);
+	});
+
+	it('notes the restored backup’s time as the last backup, unless this phone has a later one', async () => {
+		const db = testDb();
+		await restoreBackup(db, await readBackup(await fileOf(exampleTables())), { mode: 'merge' });
+		expect(await repos(db).settings.get('lastBackupAt')).toBe(now);
+		await repos(db).settings.set('lastBackupAt', now + 1);
+		await restoreBackup(db, await readBackup(await fileOf(exampleTables())), { mode: 'replace' });
+		expect(await repos(db).settings.get('lastBackupAt')).toBe(now + 1);
+	});
+});
