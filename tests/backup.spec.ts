@@ -174,7 +174,10 @@ test('a file that is not a backup, or is from a newer Kith, is refused and chang
 
 type BackupDoc = {
 	exportedAt: string;
-	tables: Record<string, Array<Record<string, unknown>>>;
+	tables: Record<
+		'contacts' | 'interactions' | 'drafts' | 'settings',
+		Array<Record<string, unknown>>
+	>;
 };
 
 /** Backs up this phone, lets `change` edit the file's JSON, and writes the edited copy; its path. */

@@ -9,7 +9,7 @@ import { draftSchema, DRAFT_BOUNDS } from '$lib/domain/draft';
 import { exceedsBounds } from '$lib/domain/json-bounds';
 import { backupTables, exampleTables } from './backup-arbitraries';
 import { BackupError } from './backup-errors';
-import { findReferenceProblem } from './backup-references';
+import { findReferenceProblem, type ContactLink } from './backup-references';
 import { MAX_BACKUP_DEPTH, nestsDeeperThan, parseBackup, serializeBackup } from './backup';
 
 const meta = { schemaVersion: LATEST_VERSION, exportedAt: Date.UTC(2026, 3, 1), appVersion: '1' };
@@ -55,7 +55,7 @@ describe('findReferenceProblem', () => {
 	it('accepts a contact found on the phone when merging, and says so when it is not', () => {
 		const t = exampleTables();
 		t.interactions[0]!.contactId = 'mine';
-		const after = new Map(t.contacts.map((c) => [c.id, c]));
+		const after = new Map<string, ContactLink>(t.contacts.map((c) => [c.id, c]));
 		expect(findReferenceProblem(t, after, true)).toMatch(/not in the backup nor on this phone$/);
 		after.set('mine', { name: 'Mine' });
 		expect(findReferenceProblem(t, after, true)).toBeUndefined();
