@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test as base, type Page } from '@playwright/test';
 import { capture, goOffline, openControlled } from './support/app';
-import { storedContacts } from './support/db';
+import { readTables, storedContacts } from './support/db';
 import { BackupSettings } from './support/pages/backup';
 import { ContactPage } from './support/pages/contact';
 import { ContactsPage } from './support/pages/contacts';
@@ -170,4 +170,164 @@ test('a file that is not a backup, or is from a newer Kith, is refused and chang
 	await settings.restoreButton.click();
 	await expect(settings.restoreCounts).toContainText('Contacts: 1 already here');
 	expect(await storedContacts(page)).toEqual(before);
+});
+
+type BackupDoc = {
+	exportedAt: string;
+	tables: Record<
+		'contacts' | 'interactions' | 'drafts' | 'settings',
+		Array<Record<string, unknown>>
+	>;
+};
+
+/** Backs up this phone, lets `change` edit the file's JSON, and writes the edited copy; its path. */
+async function editedBackup(
+	settings: BackupSettings,
+	info: { outputPath: (name: string) => string },
+	name: string,
+	change: (doc: BackupDoc) => void
+): Promise<string> {
+	const path = info.outputPath(`${name}-source.json`);
+	await settings.backUp(path);
+	const doc = JSON.parse(await readFile(path, 'utf8')) as BackupDoc;
+	change(doc);
+	const edited = info.outputPath(`${name}.json`);
+	await writeFile(edited, JSON.stringify(doc));
+	return edited;
+}
+
+test('a backup naming a contact it does not hold is refused, and nothing is written', async ({
+	page,
+	context,
+	settings
+}, info) => {
+	await openControlled(page, '/');
+	await capture(page, 'Tara Dangleby');
+	await goOffline(context, page);
+	await settings.open();
+	const dangling = await editedBackup(settings, info, 'dangling', (doc) => {
+		const tara = doc.tables.contacts[0]!;
+		doc.tables.contacts.push({ ...tara, id: 'someone-new', name: 'Someone New' });
+		doc.tables.interactions.push({
+			id: 'touchpoint-of-nobody',
+			contactId: 'not-in-this-backup',
+			on: '2026-03-02',
+			channel: 'call',
+			summary: 'A call with someone who is not here',
+			received: [],
+			followUpDone: false,
+			createdAt: 1,
+			updatedAt: 1
+		});
+	});
+	const before = await readTables(page, ['contacts', 'interactions']);
+
+	await settings.backupFile.setInputFiles(dangling);
+	await expect(settings.preview).toContainText('2 contacts');
+	await settings.restoreButton.click();
+	const alert = settings.restore.getByRole('alert');
+	await expect(alert).toContainText(
+		'Touchpoint on 2026-03-02 names a contact that is not in the backup'
+	);
+	await expect(alert).toContainText('Nothing on this phone changed.');
+	await expect(settings.restoreCounts).toHaveCount(0);
+	expect(await readTables(page, ['contacts', 'interactions'])).toEqual(before);
+});
+
+test('a backup with a huge or deeply nested draft is refused at once, with a message', async ({
+	page,
+	context,
+	settings
+}, info) => {
+	await openControlled(page, '/');
+	await capture(page, 'Hugo Draftwell');
+	await goOffline(context, page);
+	await settings.open();
+	const alert = settings.restore.getByRole('alert');
+	const draft = (values: unknown) => ({ key: 'capture', values, updatedAt: 1 });
+
+	const huge = await editedBackup(settings, info, 'huge-draft', (doc) => {
+		doc.tables.drafts = [draft({ name: 'Hugo', notes: 'x'.repeat(3 * 1024 * 1024) })];
+	});
+	await settings.backupFile.setInputFiles(huge);
+	await expect(alert).toContainText('is larger than any form’s unsaved values can be', {
+		timeout: 5000
+	});
+	await expect(alert).toContainText('Nothing on this phone changed.');
+	await expect(settings.preview).toHaveCount(0);
+
+	const deep = await editedBackup(settings, info, 'deep-draft', (doc) => {
+		doc.tables.drafts = [draft({ name: 'Hugo' })];
+	});
+	// Written as text: JSON.stringify itself cannot write a value this deep.
+	const levels = 100_000;
+	const text = (await readFile(deep, 'utf8')).replace(
+		'"values":{"name":"Hugo"}',
+		`"values":{"name":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`
+	);
+	await writeFile(deep, text);
+	await settings.backupFile.setInputFiles(deep);
+	await expect(alert).toContainText('nested more deeply than any Kith backup', { timeout: 5000 });
+	await expect(settings.preview).toHaveCount(0);
+	expect(await readTables(page, ['drafts'])).toEqual({ drafts: [] });
+});
+
+test('a merge says what it added, updated, kept as yours, and found already here', async ({
+	page,
+	context,
+	settings
+}, info) => {
+	await openControlled(page, '/');
+	for (const name of ['Ada Same', 'Ben Older', 'Cy Newer']) await capture(page, name);
+	await goOffline(context, page);
+	await settings.open();
+	const later = Date.now() + 24 * 60 * 60 * 1000;
+	const path = await editedBackup(settings, info, 'merge', (doc) => {
+		const byName = (name: string) => doc.tables.contacts.find((c) => c.name === name)!;
+		// The backup's copy of Ben is older than this phone's, its copy of Cy newer.
+		Object.assign(byName('Ben Older'), { role: 'Old role', updatedAt: 1 });
+		Object.assign(byName('Cy Newer'), { role: 'New role', updatedAt: later });
+		doc.tables.contacts.push({ ...byName('Ada Same'), id: 'dee-added', name: 'Dee Added' });
+	});
+
+	await settings.backupFile.setInputFiles(path);
+	await expect(settings.preview).toContainText('4 contacts');
+	await settings.restoreButton.click();
+	await expect(settings.restoreCounts).toContainText(
+		'Contacts: 1 added, 1 updated, 1 kept yours (the backup’s copy was older), 1 already here'
+	);
+	const roles = Object.fromEntries((await storedContacts(page)).map((c) => [c.name, c.role]));
+	expect(roles).toEqual({
+		'Ada Same': undefined,
+		'Ben Older': undefined,
+		'Cy Newer': 'New role',
+		'Dee Added': undefined
+	});
+});
+
+test('after a restore, Settings says when the restored backup was made', async ({
+	page,
+	context,
+	settings
+}, info) => {
+	await openControlled(page, '/');
+	await capture(page, 'Mira Timestamp');
+	await goOffline(context, page);
+	await settings.open();
+	const made = '2026-02-14T10:30:00.000Z';
+	const path = await editedBackup(settings, info, 'made', (doc) => {
+		doc.exportedAt = made;
+		doc.tables.settings = doc.tables.settings.filter((s) => s.key !== 'lastBackupAt');
+	});
+	await deleteAll(page, settings, 1);
+	await expect(settings.lastBackup).toHaveText('No backup made yet.');
+
+	await settings.backupFile.setInputFiles(path);
+	await expect(settings.preview).toContainText('1 contact');
+	await settings.replaceEverything();
+	const when = await page.evaluate(
+		(at) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+		made
+	);
+	await expect(settings.lastBackup).toHaveText(`Last backup: ${when}`);
 });

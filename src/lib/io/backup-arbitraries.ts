@@ -296,18 +296,49 @@ export const contactExtra: fc.Arbitrary<ContactExtra> = fc.record({
 	updatedAt: timestamp
 });
 
-export const backupTables: fc.Arbitrary<BackupTables> = fc.record({
-	contacts: rows(contact, (r) => r.id),
-	interactions: rows(interaction, (r) => r.id),
-	pitches: rows(pitch, (r) => r.id),
-	rehearsals: rows(rehearsal, (r) => r.id),
-	recordings: rows(recording, (r) => r.id),
-	interviews: rows(interview, (r) => r.id),
-	questions: rows(question, (r) => r.id),
-	drafts: rows(draft, (r) => r.key),
-	settings,
-	contactExtras: rows(contactExtra, (r) => r.contactId)
-});
+/**
+ * Points every reference at a contact of the same tables, as a restore requires: touchpoints and
+ * interviews at one of the contacts (none are kept when there are no contacts), referrals at
+ * contacts there are, and introductions only at contacts earlier in the list, so none loops.
+ */
+function linkReferences(tables: BackupTables): BackupTables {
+	const ids = tables.contacts.map((c) => c.id);
+	const pick = (i: number) => ids[i % ids.length]!;
+	return {
+		...tables,
+		contacts: tables.contacts.map((c, i) => {
+			const { introducedById: _by, ...rest } = c;
+			return c.introducedById !== undefined && i > 0
+				? { ...rest, introducedById: pick(c.introducedById.length % i) }
+				: rest;
+		}),
+		interactions: ids.length
+			? tables.interactions.map((t, i) => ({ ...t, contactId: pick(i) }))
+			: [],
+		interviews: ids.length
+			? tables.interviews.map((v, i) => ({
+					...v,
+					contactId: pick(i),
+					referralIds: v.referralIds.filter((id) => ids.includes(id))
+				}))
+			: []
+	};
+}
+
+export const backupTables: fc.Arbitrary<BackupTables> = fc
+	.record({
+		contacts: rows(contact, (r) => r.id),
+		interactions: rows(interaction, (r) => r.id),
+		pitches: rows(pitch, (r) => r.id),
+		rehearsals: rows(rehearsal, (r) => r.id),
+		recordings: rows(recording, (r) => r.id),
+		interviews: rows(interview, (r) => r.id),
+		questions: rows(question, (r) => r.id),
+		drafts: rows(draft, (r) => r.key),
+		settings,
+		contactExtras: rows(contactExtra, (r) => r.contactId)
+	})
+	.map(linkReferences);
 
 /** A small, fixed dataset with a row or more in every table, for example-based tests. */
 export function exampleTables(): BackupTables {

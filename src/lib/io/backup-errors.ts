@@ -6,6 +6,7 @@
 
 export type BackupErrorCode =
 	| 'too-large'
+	| 'too-deep'
 	| 'empty'
 	| 'not-text'
 	| 'not-json'
@@ -15,6 +16,7 @@ export type BackupErrorCode =
 	| 'missing-table'
 	| 'unknown-table'
 	| 'invalid-rows'
+	| 'broken-references'
 	| 'needs-passphrase'
 	| 'wrong-passphrase'
 	| 'bad-envelope'

@@ -24,6 +24,12 @@ import {
 export const BACKUP_FORMAT = 'kith-backup';
 /** Far above any real network's data (audio included), and small enough to parse on a phone. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+/**
+ * Kith's deepest data sits about ten levels down (file, tables, table, row, a draft's values and
+ * what they hold); a file nested deeper is refused before it is parsed, since parsing, checking
+ * and storing such data take seconds or overflow the stack.
+ */
+export const MAX_BACKUP_DEPTH = 16;
 
 /** Every table a backup carries, in the order they are written and restored. */
 import {
@@ -177,7 +183,30 @@ async function readText(input: BackupInput): Promise<string> {
 	return text;
 }
 
+/** True when lists and records in this JSON text nest deeper than `max`; strings are skipped. */
+export function nestsDeeperThan(text: string, max: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c)
+				i++; // a backslash: the next character is escaped
+			else if (c === 0x22) inString = false;
+		} else if (c === 0x22) inString = true;
+		else if (c === 0x5b || c === 0x7b) {
+			if (++depth > max) return true;
+		} else if (c === 0x5d || c === 0x7d) depth--;
+	}
+	return false;
+}
+
 function parseJson(text: string): unknown {
+	if (nestsDeeperThan(text, MAX_BACKUP_DEPTH))
+		throw new BackupError(
+			'too-deep',
+			`This file cannot be restored: its data is nested more deeply than any Kith backup (more than ${MAX_BACKUP_DEPTH} levels), so it was not opened.`
+		);
 	try {
 		return JSON.parse(text);
 	} catch {

@@ -33,7 +33,7 @@ async function fileOf(tables: BackupTables, appVersion = 'x') {
 	return serializeBackup(tables, { schemaVersion: LATEST_VERSION, exportedAt: now, appVersion });
 }
 
-const none = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+const none = { added: 0, updated: 0, kept: 0, unchanged: 0, removed: 0 };
 function countsWith(changes: Partial<RestoreCounts>): RestoreCounts {
 	return Object.fromEntries(
 		SNAPSHOT_TABLES.map((t) => [t, { ...none, ...changes[t] }])
@@ -114,7 +114,7 @@ describe('restoreBackup, replace', () => {
 		const counts = await restoreBackup(db, await readBackup(file), { mode: 'replace' });
 		expect(counts).toEqual(
 			countsWith({
-				contacts: { added: 0, updated: 1, unchanged: 1, removed: 1 },
+				contacts: { ...none, updated: 1, unchanged: 1, removed: 1 },
 				interactions: { ...none, unchanged: 4 },
 				pitches: { ...none, unchanged: 1 },
 				rehearsals: { ...none, unchanged: 1 },
@@ -126,7 +126,17 @@ describe('restoreBackup, replace', () => {
 				contactExtras: { ...none, unchanged: 1 }
 			})
 		);
-		expect((await exportBackup(db, { ...opts, appVersion: 'x' })).text).toBe(file);
+		// The same data, and the backup, made at `now`, counts as this phone's last backup.
+		const backedUp = {
+			...t,
+			settings: [
+				...t.settings.filter((row) => row.key !== 'lastBackupAt'),
+				{ key: 'lastBackupAt' as const, value: now }
+			]
+		};
+		expect((await exportBackup(db, { ...opts, appVersion: 'x' })).text).toBe(
+			await fileOf(backedUp)
+		);
 	});
 
 	it('keeps this phone’s later backup time, which the file cannot hold about itself', async () => {
@@ -164,7 +174,7 @@ describe('restoreBackup, merge', () => {
 		const counts = await restoreBackup(db, await readBackup(await fileOf(exampleTables())), {
 			mode: 'merge'
 		});
-		expect(counts.contacts).toEqual({ added: 2, updated: 0, unchanged: 0, removed: 0 });
+		expect(counts.contacts).toEqual({ ...none, added: 2 });
 		expect(counts.interactions.added).toBe(4);
 		expect((await readSnapshot(db)).contacts.map((c) => c.id)).toEqual(['c1', 'c2', 'mine']);
 		expect((await repos(db).contacts.search({ query: 'sam' })).contacts).toHaveLength(1);
@@ -184,8 +194,9 @@ describe('restoreBackup, merge', () => {
 		const counts = await restoreBackup(db, await readBackup(await fileOf(tables)), {
 			mode: 'merge'
 		});
-		expect(counts.contacts).toEqual({ added: 0, updated: 1, unchanged: 1, removed: 0 });
-		expect(counts.interactions).toEqual({ added: 3, updated: 0, unchanged: 1, removed: 0 });
+		// The tie differs from the backup's row: the device's is kept, and said so, not "already here".
+		expect(counts.contacts).toEqual({ ...none, updated: 1, kept: 1 });
+		expect(counts.interactions).toEqual({ ...none, added: 3, kept: 1 });
 		const r = repos(db);
 		expect((await r.contacts.get('c1'))?.name).toBe('Sam Lee');
 		expect((await r.contacts.get('c2'))?.name).toBe('Zoë (same time here)');
@@ -197,10 +208,11 @@ describe('restoreBackup, merge', () => {
 	it('counts a move to the trash as a change', () => {
 		const trashed = { ...base, deletedAt: base.updatedAt + 5 };
 		expect(mergeRow('contacts', base, trashed)).toEqual({ kind: 'updated', row: trashed });
-		expect(mergeRow('contacts', trashed, base)).toEqual({ kind: 'unchanged' });
+		expect(mergeRow('contacts', trashed, base)).toEqual({ kind: 'kept' });
 		expect(mergeRow('contacts', { ...base, updatedAt: base.updatedAt + 9 }, trashed)).toEqual({
-			kind: 'unchanged'
+			kind: 'kept'
 		});
+		expect(mergeRow('contacts', trashed, { ...trashed })).toEqual({ kind: 'unchanged' });
 	});
 
 	it('keeps the device’s rehearsals and recordings, which are never edited', async () => {
@@ -214,8 +226,8 @@ describe('restoreBackup, merge', () => {
 		const counts = await restoreBackup(db, await readBackup(await fileOf(tables)), {
 			mode: 'merge'
 		});
-		expect(counts.rehearsals).toEqual({ ...none, unchanged: 1 });
-		expect(counts.recordings).toEqual({ ...none, unchanged: 1 });
+		expect(counts.rehearsals).toEqual({ ...none, kept: 1 });
+		expect(counts.recordings).toEqual({ ...none, kept: 1 });
 		expect((await db.rehearsals.get('r1'))?.seconds).toBe(10);
 		const kept = (await db.recordings.get('a1'))!.blob;
 		expect(new Uint8Array(await kept.arrayBuffer())).toEqual(new Uint8Array([9]));
@@ -234,7 +246,7 @@ describe('restoreBackup, merge', () => {
 		const counts = await restoreBackup(db, await readBackup(await fileOf(tables)), {
 			mode: 'merge'
 		});
-		expect(counts.drafts).toEqual({ ...none, updated: 1, unchanged: 1 });
+		expect(counts.drafts).toEqual({ ...none, updated: 1, kept: 1 });
 		expect((await repos(db).drafts.get('capture'))?.values).toEqual({ name: 'Half typed' });
 		expect((await repos(db).drafts.get('edit:c1'))?.values).toEqual({ name: 'newer here' });
 	});
@@ -254,15 +266,16 @@ describe('restoreBackup, merge', () => {
 		const counts = await restoreBackup(db, await readBackup(await fileOf(tables)), {
 			mode: 'merge'
 		});
-		expect(counts.settings).toEqual({ ...none, added: 2, updated: 2, unchanged: 1 });
+		expect(counts.settings).toEqual({ ...none, added: 2, updated: 2, kept: 1 });
 		expect(await r.settings.get('wordsPerMinute')).toBe(120);
 		expect(await r.settings.get('myCard')).toEqual({ name: 'Me', links: [] });
 		expect(await r.settings.get('persistAsked')).toBe(true);
-		expect(await r.settings.get('lastBackupAt')).toBe(500);
+		// 500 is later than this phone's 400, and the backup itself, made at `now`, later still.
+		expect(await r.settings.get('lastBackupAt')).toBe(now);
 		expect(await r.settings.get('sampleContactIds')).toEqual(['s0', 's1', 's2']);
 		expect(
 			mergeRow('settings', { key: 'lastBackupAt', value: 600 }, { key: 'lastBackupAt', value: 500 })
-		).toEqual({ kind: 'unchanged' });
+		).toEqual({ kind: 'kept' });
 	});
 });
 
@@ -326,5 +339,64 @@ describe('restoreBackup, all or nothing', () => {
 		expect(
 			(spy.mock.calls[0]![1] as unknown as { name: string }[]).map((t) => t.name).sort()
 		).toEqual([...SNAPSHOT_TABLES].sort());
+	});
+});
+
+describe('restoreBackup, references', () => {
+	it.each(['replace', 'merge'] as const)(
+		'refuses a touchpoint naming nobody and writes nothing (%s)',
+		async (mode) => {
+			const db = testDb();
+			const mine = exampleTables();
+			mine.contacts = [{ ...mine.contacts[1]!, id: 'mine', name: 'Mine' }];
+			mine.interactions = [];
+			mine.interviews = [];
+			await seed(db, mine);
+			const before = await readSnapshot(db);
+			const t = exampleTables();
+			t.interactions[0]!.contactId = 'nobody';
+			const error = await restoreBackup(db, await readBackup(await fileOf(t)), { mode }).catch(
+				(e: unknown) => e
+			);
+			expect(error).toBeInstanceOf(BackupError);
+			expect((error as BackupError).code).toBe('broken-references');
+			expect((error as BackupError).message).toContain(
+				`Touchpoint on ${t.interactions[0]!.on} names a contact that is not in the backup`
+			);
+			expect(await readSnapshot(db)).toEqual(before);
+		}
+	);
+
+	it('when merging, accepts a contact that is on this phone, and refuses a loop through it', async () => {
+		const db = testDb();
+		const { introducedById: _by, ...sam } = exampleTables().contacts[1]!;
+		const mine = { ...sam, id: 'mine', name: 'Mine' };
+		await seed(db, { contacts: [mine] });
+		const t = exampleTables();
+		t.interactions[0]!.contactId = 'mine';
+		t.contacts[0]!.introducedById = 'mine';
+		const file = await readBackup(await fileOf(t));
+		await expect(restoreBackup(db, file, { mode: 'replace' })).rejects.toThrow(
+			/not in the backup\./
+		);
+		const counts = await restoreBackup(db, file, { mode: 'merge' });
+		expect(counts.interactions.added).toBe(4);
+
+		const loop = testDb();
+		await seed(loop, { contacts: [{ ...mine, introducedById: t.contacts[0]!.id }] });
+		const before = await readSnapshot(loop);
+		await expect(restoreBackup(loop, file, { mode: 'merge' })).rejects.toThrow(
+			/The introductions go round in a loop/
+		);
+		expect(await readSnapshot(loop)).toEqual(before);
+	});
+
+	it('notes the restored backup’s time as the last backup, unless this phone has a later one', async () => {
+		const db = testDb();
+		await restoreBackup(db, await readBackup(await fileOf(exampleTables())), { mode: 'merge' });
+		expect(await repos(db).settings.get('lastBackupAt')).toBe(now);
+		await repos(db).settings.set('lastBackupAt', now + 1);
+		await restoreBackup(db, await readBackup(await fileOf(exampleTables())), { mode: 'replace' });
+		expect(await repos(db).settings.get('lastBackupAt')).toBe(now + 1);
 	});
 });

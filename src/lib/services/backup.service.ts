@@ -8,7 +8,8 @@
  * - replace: every table is emptied, then filled from the backup; the device ends up holding
  *   exactly what the backup holds (drafts and settings included).
  * - merge: rows are matched by primary key; a row only in the backup is added, and for a row on
- *   both sides the rule depends on the table:
+ *   both sides the rule depends on the table (the counts say which rows were added, updated,
+ *   kept as the phone had them because the backup's were older, or already the same):
  *   - contacts, interactions, pitches, interviews, questions, drafts: the one changed last wins.
  *     "Changed" is the later of updatedAt and deletedAt, since moving to the trash stamps only
  *     deletedAt. On a tie the device's own row stays: nothing is rewritten for no gain.
@@ -16,6 +17,10 @@
  *   - settings have no time stamps, so the device's own value stays (its card, its speaking
  *     rate), except lastBackupAt, which takes the later of the two, and sampleContactIds, which
  *     takes both lists, so "remove sample data" still finds sample contacts from either side.
+ *
+ * Either way, before anything is written, every contact the backup's rows name must be there
+ * after the restore, with no loop of introductions (io/backup-references.ts); and the backup's
+ * own time counts as a backup of this phone (lastBackupAt), since its data now holds that copy.
  */
 import { ALL_TABLES, write, type KithDB } from '$lib/db';
 import {
@@ -41,7 +46,10 @@ import {
 	type ParsedBackup
 } from '$lib/io/backup';
 import { encryptBackup } from '$lib/io/backup-crypto';
-import type { BackupIssue } from '$lib/io/backup-errors';
+import { BackupError, type BackupIssue } from '$lib/io/backup-errors';
+import { findReferenceProblem, type ContactLink } from '$lib/io/backup-references';
+import { timestampSchema } from '$lib/domain/dates';
+import type { Contact } from '$lib/domain/contact';
 
 export { BackupError, NeedsPassphraseError, type BackupIssue } from '$lib/io/backup-errors';
 export type { ParsedBackup } from '$lib/io/backup';
@@ -100,16 +108,18 @@ export type RestoreMode = 'replace' | 'merge';
 export interface TableCounts {
 	/** Rows the device did not have. */
 	added: number;
-	/** Rows the device had, now holding the backup's version. */
+	/** Rows the device had, now holding the backup's version (newer, or a replace). */
 	updated: number;
-	/** Rows the device had, left as they were (same, or the device's was newer). */
+	/** Rows the device had and keeps, though the backup's differ: the device's were newer. */
+	kept: number;
+	/** Rows the device had just as the backup has them. */
 	unchanged: number;
 	/** Rows the device had that the backup lacks; only a replace removes any. */
 	removed: number;
 }
 export type RestoreCounts = Record<BackupTableName, TableCounts>;
 
-type Outcome = { kind: 'added' | 'updated'; row: object } | { kind: 'unchanged' };
+type Outcome = { kind: 'added' | 'updated'; row: object } | { kind: 'unchanged' | 'kept' };
 
 function changedAt(row: object): number {
 	const { updatedAt, deletedAt } = row as { updatedAt?: number; deletedAt?: number };
@@ -121,7 +131,7 @@ function mergeSetting(existing: SettingRow, incoming: SettingRow): Outcome {
 		const mine = typeof existing.value === 'number' ? existing.value : -1;
 		return (incoming.value as number) > mine
 			? { kind: 'updated', row: incoming }
-			: { kind: 'unchanged' };
+			: { kind: keptOrSame(existing, incoming) };
 	}
 	if (existing.key === 'sampleContactIds') {
 		const mine = Array.isArray(existing.value) ? (existing.value as string[]) : [];
@@ -130,7 +140,12 @@ function mergeSetting(existing: SettingRow, incoming: SettingRow): Outcome {
 			? { kind: 'updated', row: { key: existing.key, value: [...mine, ...extra] } }
 			: { kind: 'unchanged' };
 	}
-	return { kind: 'unchanged' };
+	return { kind: keptOrSame(existing, incoming) };
+}
+
+/** A device row that stays: 'unchanged' when the backup holds the same, else 'kept'. */
+function keptOrSame(existing: object, incoming: object): 'kept' | 'unchanged' {
+	return sameRow(existing, incoming) ? 'unchanged' : 'kept';
 }
 
 /** What a merge does with one backup row, given the device's row under the same key. */
@@ -143,13 +158,13 @@ export function mergeRow(
 	switch (table) {
 		case 'rehearsals':
 		case 'recordings':
-			return { kind: 'unchanged' };
+			return { kind: keptOrSame(existing, incoming) };
 		case 'settings':
 			return mergeSetting(existing as SettingRow, incoming as SettingRow);
 		default:
 			return changedAt(incoming) > changedAt(existing)
 				? { kind: 'updated', row: incoming }
-				: { kind: 'unchanged' };
+				: { kind: keptOrSame(existing, incoming) };
 	}
 }
 
@@ -162,8 +177,22 @@ function sameRow(a: object, b: object): boolean {
 	return canonicalJson(comparable(a)) === canonicalJson(comparable(b));
 }
 
+/** When the backup was made, when the file says so in a form a backup time can take. */
+function madeAt(parsed: ParsedBackup): number | undefined {
+	const made = parsed.exportedAt === undefined ? NaN : Date.parse(parsed.exportedAt);
+	return timestampSchema.safeParse(made).success ? made : undefined;
+}
+
+/** Every contact on the device with what the reference check needs. Call inside a transaction. */
+async function deviceContacts(db: KithDB): Promise<Map<string, ContactLink>> {
+	const rows = await readRows(db, 'contacts', await readKeys(db, 'contacts'));
+	return new Map(rows.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+}
+
 /**
  * Writes a checked backup into the database, all or nothing, and says per table what changed.
+ * Throws a BackupError, having written nothing, when the backup names a contact that would not
+ * be there after the restore or its introductions loop.
  */
 export function restoreBackup(
 	db: KithDB,
@@ -173,11 +202,12 @@ export function restoreBackup(
 	return write(db, ALL_TABLES, async () => {
 		const counts = {} as RestoreCounts;
 		const writes = new Map<BackupTableName, object[]>();
+		const tables = parsed.tables;
 		for (const table of BACKUP_TABLES) {
-			const incoming = parsed.tables[table] as object[];
+			const incoming = tables[table] as object[];
 			const keys = incoming.map((row) => primaryKeyOf(table, row));
 			const existing = await readRows(db, table, keys);
-			const c: TableCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+			const c: TableCounts = { added: 0, updated: 0, kept: 0, unchanged: 0, removed: 0 };
 			const rows: object[] = [];
 			incoming.forEach((row, i) => {
 				const mine = existing[i];
@@ -190,7 +220,7 @@ export function restoreBackup(
 				}
 				const outcome = mergeRow(table, mine, row);
 				c[outcome.kind]++;
-				if (outcome.kind !== 'unchanged') rows.push(outcome.row);
+				if (outcome.kind === 'added' || outcome.kind === 'updated') rows.push(outcome.row);
 			});
 			if (mode === 'replace') {
 				const kept = new Set(keys);
@@ -199,6 +229,15 @@ export function restoreBackup(
 			counts[table] = c;
 			writes.set(table, rows);
 		}
+		// The contacts there will be: the backup's alone, or the phone's with the merge written over.
+		let after: Map<string, ContactLink> | undefined;
+		if (mode === 'merge') {
+			after = await deviceContacts(db);
+			for (const c of writes.get('contacts') as Contact[]) after.set(c.id, c);
+		}
+		const problem = findReferenceProblem(parsed.tables, after, mode === 'merge');
+		if (problem)
+			throw new BackupError('broken-references', `This backup cannot be restored. ${problem}.`);
 		// A backup file never holds its own backup time, so a replace would forget that this phone
 		// was just backed up; the later of the two times stays, as in a merge.
 		const [lastBackup] = await readRows(db, 'settings', ['lastBackupAt']);
@@ -206,13 +245,19 @@ export function restoreBackup(
 		for (const [table, rows] of writes)
 			await putRows(db, table, rows as SnapshotRow<typeof table>[]);
 		if (mode === 'replace' && lastBackup) {
-			const incoming = parsed.tables.settings.find((row) => row.key === 'lastBackupAt');
+			const incoming = tables.settings.find((row) => row.key === 'lastBackupAt');
 			if (
-				mergeSetting(lastBackup, incoming ?? { key: 'lastBackupAt', value: -1 }).kind ===
-				'unchanged'
+				mergeSetting(lastBackup, incoming ?? { key: 'lastBackupAt', value: -1 }).kind !== 'updated'
 			)
 				await putRows(db, 'settings', [lastBackup]);
 		}
+		// The data restored was backed up when the file was made: that counts as a backup here,
+		// unless this phone has a later one.
+		const made = madeAt(parsed);
+		const [stored] = await readRows(db, 'settings', ['lastBackupAt']);
+		const have = typeof stored?.value === 'number' ? stored.value : -1;
+		if (made !== undefined && made > have)
+			await putRows(db, 'settings', [{ key: 'lastBackupAt', value: made }]);
 		return counts;
 	});
 }

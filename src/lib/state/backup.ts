@@ -62,7 +62,10 @@ export function formatWhen(when: string | number): string {
 	return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** One line per table a restore touched: "Contacts: 30 added, 2 updated". */
+/**
+ * One line per table a restore touched: "Contacts: 30 added, 2 updated, 1 kept yours (the
+ * backup’s copy was older), 4 already here".
+ */
 export function describeCounts(counts: RestoreCounts): string[] {
 	return (Object.keys(TABLE_LABELS) as TableName[]).flatMap((t) => {
 		const c = counts[t];
@@ -70,6 +73,8 @@ export function describeCounts(counts: RestoreCounts): string[] {
 		const parts = [
 			c.added && `${c.added} added`,
 			c.updated && `${c.updated} updated`,
+			c.kept &&
+				`${c.kept} kept yours (the backup’s ${c.kept === 1 ? 'copy was' : 'copies were'} older)`,
 			c.unchanged && `${c.unchanged} already here`,
 			c.removed && `${c.removed} removed`
 		].filter(Boolean);
