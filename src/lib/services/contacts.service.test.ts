@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repos } from '$lib/db/repos';
-import { makeContact, testDb } from '$lib/db/testing/factories';
+import { makeContact, makeInterview, testDb } from '$lib/db/testing/factories';
 import { emptyContactForm } from '$lib/domain/contact';
 import {
 	captureContact,
@@ -115,6 +115,23 @@ describe('contacts service', () => {
 		expect(await r.contacts.get(a.id)).toBeUndefined();
 		expect(await r.contacts.get(b.id)).not.toHaveProperty('introducedById');
 		expect(await r.contacts.get(c.id)).toBeDefined();
+	});
+
+	it('purges the interviews of purged contacts, and removes them as referrals elsewhere', async () => {
+		const db = testDb();
+		const r = repos(db);
+		const gone = makeContact({ name: 'Gone', deletedAt: 1 });
+		const kept = makeContact({ name: 'Kept' });
+		await r.contacts.bulkPut([gone, kept]);
+		await r.interviews.bulkPut([
+			makeInterview({ id: 'with-gone', contactId: gone.id }),
+			makeInterview({ id: 'with-kept', contactId: kept.id, referralIds: [gone.id, kept.id] })
+		]);
+		expect(await purgeContacts(db)).toBe(1);
+		expect(await r.interviews.get('with-gone')).toBeUndefined();
+		const other = await r.interviews.get('with-kept');
+		expect(other?.referralIds).toEqual([kept.id]);
+		expect(other!.updatedAt).toBeGreaterThan(1);
 	});
 
 	it('refuses to overwrite a contact that changed since the edit began, and keeps the draft', async () => {

@@ -169,17 +169,33 @@ export async function purgeContacts(db: KithDB, ids?: string[]): Promise<number>
 }
 
 /** The tables a contact's rows live in: what deleting one fully must write. */
-export const CONTACT_TABLES = ['contacts', 'interactions', 'drafts', 'contactExtras'] as const;
+export const CONTACT_TABLES = [
+	'contacts',
+	'interactions',
+	'interviews',
+	'drafts',
+	'contactExtras'
+] as const;
 
 /**
- * Removes contacts with their interactions and edit drafts; people they introduced stay, with
- * the introduction forgotten. Call inside a unit of work over `CONTACT_TABLES`.
+ * Removes contacts with their interactions, interviews and edit drafts; people they introduced
+ * stay, with the introduction forgotten, and interviews with others forget them as referrals, so
+ * no record names a contact that is gone (a backup with such a name is refused on restore). Call
+ * inside a unit of work over `CONTACT_TABLES`.
  */
 export async function deleteContactsFully(
 	r: UnitRepos<(typeof CONTACT_TABLES)[number]>,
 	ids: string[]
 ): Promise<void> {
 	await forgetIntroductions(r, ids);
+	const leaving = new Set(ids);
+	const theirs = await r.interviews.withAnyOf(ids);
+	await r.interviews.bulkRemove(theirs.map((i) => i.id));
+	for (const interview of await r.interviews.referringAnyOf(ids)) {
+		if (leaving.has(interview.contactId)) continue;
+		const referralIds = interview.referralIds.filter((id) => !leaving.has(id));
+		await r.interviews.put(touch({ ...interview, referralIds }, Date.now()));
+	}
 	await r.interactions.removeOfContacts(ids);
 	await r.drafts.bulkRemove(ids.map(editDraftKey));
 	// Unsaved touchpoints with them too (`touchpoint:<id>` and `touchpoint:<id>:<touchpoint>`).
