@@ -3,7 +3,7 @@
 // app, used as a person would, trips it.
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import type { Interaction } from '../src/lib/domain/interaction';
+import type { Touchpoint } from '../src/lib/domain/touchpoint';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { openControlled } from './support/app';
 import { readTable, seed } from './support/db';
@@ -125,7 +125,7 @@ test('no screen of the app trips the policy', async ({ page }) => {
 	await expect(page.getByRole('button', { name: 'Remove sample data' })).toBeVisible();
 	const [contact] = await readTable(page, 'contacts');
 	const T = 1_760_000_000_000;
-	const touchpoint: Interaction = {
+	const touchpoint: Touchpoint = {
 		id: 'csp-t1',
 		contactId: contact!.id,
 		on: '2026-03-02',

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Contact } from '../src/lib/domain/contact';
-import type { Interaction } from '../src/lib/domain/interaction';
+import type { Touchpoint } from '../src/lib/domain/touchpoint';
 import { makeContact } from '../src/lib/domain/testing/factories';
 import { capture, goOffline, openControlled } from './support/app';
 import { readTables, seed, storedContacts } from './support/db';
@@ -12,7 +12,7 @@ function contact(id: string, name: string, fields: Partial<Contact> = {}): Conta
 	return makeContact({ id, name, createdAt: T, updatedAt: T, ...fields });
 }
 
-function touchpoint(id: string, contactId: string, received: Interaction['received']): Interaction {
+function touchpoint(id: string, contactId: string, received: Touchpoint['received']): Touchpoint {
 	return {
 		id,
 		contactId,

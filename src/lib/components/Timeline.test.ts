@@ -1,10 +1,10 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Interview } from '$lib/domain/interview';
 import Timeline from './Timeline.svelte';
 
-const tp = (fields: Partial<Interaction>): Interaction => ({
+const tp = (fields: Partial<Touchpoint>): Touchpoint => ({
 	id: crypto.randomUUID(),
 	contactId: 'c',
 	on: '2026-06-01',

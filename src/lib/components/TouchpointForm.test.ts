@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { emptyTouchpointForm, type TouchpointForm as Form } from '$lib/domain/touchpoint';
+import { emptyTouchpointForm, type TouchpointForm as Form } from '$lib/domain/touchpoint-form';
 import TouchpointForm from './TouchpointForm.svelte';
 
 function setup(values: Form, errors = {}) {

@@ -7,7 +7,7 @@ import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { Contact } from '$lib/domain/contact';
 import type { ContactExtra } from '$lib/domain/contact-extra';
 import type { Draft } from '$lib/domain/draft';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Interview, Question } from '$lib/domain/interview';
 import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import type { SettingRow } from '$lib/domain/setting';
@@ -25,7 +25,7 @@ export type ContactRow = Contact & { words: string[]; asking?: 1 };
 
 export class KithDB extends Dexie {
 	contacts!: EntityTable<ContactRow, 'id'>;
-	interactions!: EntityTable<Interaction, 'id'>;
+	interactions!: EntityTable<Touchpoint, 'id'>;
 	pitches!: EntityTable<Pitch, 'id'>;
 	rehearsals!: EntityTable<Rehearsal, 'id'>;
 	recordings!: EntityTable<Recording, 'id'>;

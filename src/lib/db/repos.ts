@@ -6,7 +6,7 @@ import { contactsRepo } from './contacts.repo';
 import type { KithDB } from './database';
 import { draftsRepo } from './drafts.repo';
 import { entityRepo } from './entity.repo';
-import { interactionsRepo } from './interactions.repo';
+import { touchpointsRepo } from './touchpoints.repo';
 import { interviewsRepo } from './interviews.repo';
 import { pitchesRepo, rehearsalsRepo, recordingsRepo } from './pitches.repo';
 import { settingsRepo } from './settings.repo';
@@ -15,7 +15,7 @@ import { settingsRepo } from './settings.repo';
 export function repos(db: KithDB) {
 	return {
 		contacts: contactsRepo(db),
-		interactions: interactionsRepo(db),
+		interactions: touchpointsRepo(db),
 		pitches: pitchesRepo(db),
 		rehearsals: rehearsalsRepo(db),
 		recordings: recordingsRepo(db),

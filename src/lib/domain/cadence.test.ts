@@ -8,7 +8,7 @@ import {
 	parseCadence,
 	snoozeUntil
 } from './cadence';
-import type { Interaction } from './interaction';
+import type { Touchpoint } from './touchpoint';
 import { makeContact } from './testing/factories';
 
 const today = '2026-06-15';
@@ -49,7 +49,7 @@ describe('cadence rules', () => {
 });
 
 describe('dueList', () => {
-	const tp = (fields: Partial<Interaction>): Interaction => ({
+	const tp = (fields: Partial<Touchpoint>): Touchpoint => ({
 		id: crypto.randomUUID(),
 		contactId: 'x',
 		on: '2026-06-01',

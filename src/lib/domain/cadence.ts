@@ -4,7 +4,7 @@
  */
 import type { Contact } from './contact';
 import { addDays, daysBetween, type IsoDate } from './dates';
-import type { Interaction } from './interaction';
+import type { Touchpoint } from './touchpoint';
 
 export const CADENCE_CHOICES = [30, 60, 90] as const;
 export const CADENCE_MAX = 3650;
@@ -68,7 +68,7 @@ export type FollowUpItem =
 			kind: 'touchpoint';
 			key: string;
 			contact: Contact;
-			touchpoint: Interaction;
+			touchpoint: Touchpoint;
 			on: IsoDate;
 			overdueDays: number;
 	  };
@@ -79,7 +79,7 @@ export type FollowUpItem =
  */
 export function dueList(
 	contacts: Iterable<Contact>,
-	touchpoints: Iterable<Interaction>,
+	touchpoints: Iterable<Touchpoint>,
 	owners: ReadonlyMap<string, Contact>,
 	today: IsoDate
 ): FollowUpItem[] {

@@ -2,7 +2,7 @@
  * Pure rules for informational interviews: labels, when a thank-you is owed, what is upcoming,
  * which touchpoint channel a mode becomes, and how suggested names are matched to contacts.
  */
-import type { Channel } from './interaction';
+import type { Channel } from './touchpoint';
 import type { Interview, InterviewMode, PrepStep, QuestionCategory } from './interview';
 
 export const DEFAULT_MINUTES = 30;

@@ -5,7 +5,7 @@
 import { z } from 'zod/mini';
 import { isoDateSchema, timestampSchema } from './dates';
 import { idSchema } from './ids';
-import { OUTCOMES } from './interaction';
+import { OUTCOMES } from './touchpoint';
 import { longText, shortText } from './text';
 
 export const QUESTION_CATEGORIES = [

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { contactSchema } from './contact';
 import { defaultChoices, differs, mergedContact, planMerge } from './merge';
-import { makeContact, makeInteraction, makeInterview } from './testing/factories';
+import { makeContact, makeTouchpoint, makeInterview } from './testing/factories';
 
 const NOW = 1_800_000_000_000;
 
-const touch = (id: string, contactId: string) => makeInteraction({ id, contactId });
+const touch = (id: string, contactId: string) => makeTouchpoint({ id, contactId });
 
 const interview = (id: string, contactId: string, referralIds: string[]) =>
 	makeInterview({ id, contactId, referralIds });

@@ -5,7 +5,7 @@
  * pure: the service reads the rows, asks for a plan, and writes it in one transaction.
  */
 import type { Contact } from './contact';
-import type { Interaction } from './interaction';
+import type { Touchpoint } from './touchpoint';
 import type { Interview } from './interview';
 import { nextStamp } from './stamp';
 import { cutText } from './text-length';
@@ -133,7 +133,7 @@ export interface MergeInput {
 	other: Contact;
 	choices: MergeChoices;
 	/** The other contact's touchpoints. */
-	interactions: Interaction[];
+	interactions: Touchpoint[];
 	/** Interviews with either contact, or naming either among their referrals. */
 	interviews: Interview[];
 	/** Contacts introduced by the other one. */
@@ -150,7 +150,7 @@ export interface MergePlan {
 	survivor: Contact;
 	/** The other contact, in the trash and marked as merged into the survivor. */
 	merged: Contact;
-	interactions: Interaction[];
+	interactions: Touchpoint[];
 	interviews: Interview[];
 	introduced: Contact[];
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from './interaction';
+import type { Outcome } from './touchpoint';
 import { networkStats, outcomeCount, type NetworkContact } from './network-stats';
 
 const c = (id: string, fields: Partial<NetworkContact> = {}): NetworkContact => ({

@@ -5,14 +5,14 @@
  */
 import { CIRCLES, circleLabel } from './circles';
 import type { Contact } from './contact';
-import { OUTCOMES, type Interaction, type Outcome } from './interaction';
+import { OUTCOMES, type Touchpoint, type Outcome } from './touchpoint';
 import { CHAIN_UP_MAX } from './referral-chain';
 
 export type NetworkContact = Pick<
 	Contact,
 	'id' | 'name' | 'circle' | 'introducedById' | 'deletedAt'
 >;
-export type NetworkInteraction = Pick<Interaction, 'contactId' | 'received' | 'deletedAt'>;
+export type NetworkTouchpoint = Pick<Touchpoint, 'contactId' | 'received' | 'deletedAt'>;
 
 export interface CircleShare {
 	/** A circle's id, or '' for contacts with no circle yet. */
@@ -94,7 +94,7 @@ const isLive = (c: NetworkContact) => c.deletedAt === undefined;
 
 export function networkStats(
 	contacts: NetworkContact[],
-	interactions: NetworkInteraction[],
+	interactions: NetworkTouchpoint[],
 	{ top = 5 }: { top?: number } = {}
 ): NetworkStats {
 	const byId = new Map(contacts.map((c) => [c.id, c]));

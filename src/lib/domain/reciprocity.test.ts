@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Interaction } from './interaction';
+import type { Touchpoint } from './touchpoint';
 import { balance, receivedList, reciprocityNudges, waysToGiveBack } from './reciprocity';
 
 let n = 0;
-function tp(fields: Partial<Interaction>): Interaction {
+function tp(fields: Partial<Touchpoint>): Touchpoint {
 	n++;
 	return {
 		id: `t${n}`,

@@ -3,8 +3,8 @@
  * user gave back, and the gentle nudges on Today for people who gave without hearing back.
  */
 import { addDays, daysBetween, type IsoDate } from './dates';
-import type { Interaction, Outcome } from './interaction';
-import { OUTCOMES } from './interaction';
+import type { Touchpoint, Outcome } from './touchpoint';
+import { OUTCOMES } from './touchpoint';
 
 /** Days after receiving something before Today suggests giving back. */
 export const NUDGE_AFTER_DAYS = 30;
@@ -20,7 +20,7 @@ export interface Balance {
 }
 
 /** What one contact's touchpoints add up to. */
-export function balance(touchpoints: Iterable<Interaction>): Balance {
+export function balance(touchpoints: Iterable<Touchpoint>): Balance {
 	const received: Partial<Record<Outcome, number>> = {};
 	let receivedTotal = 0;
 	const gave: Balance['gave'] = [];
@@ -61,12 +61,12 @@ export function nudgeWindowStart(today: IsoDate): IsoDate {
  * contact to the touchpoint its nudge was dismissed at: a later gift brings the nudge back.
  */
 export function reciprocityNudges(
-	touchpoints: Iterable<Interaction>,
+	touchpoints: Iterable<Touchpoint>,
 	today: IsoDate,
 	dismissed: Readonly<Record<string, string>> = {}
 ): Nudge[] {
 	const start = nudgeWindowStart(today);
-	const byContact = new Map<string, Interaction[]>();
+	const byContact = new Map<string, Touchpoint[]>();
 	for (const t of touchpoints) {
 		if (t.deletedAt !== undefined || t.on < start || t.on > today) continue;
 		let list = byContact.get(t.contactId);
@@ -77,7 +77,7 @@ export function reciprocityNudges(
 	for (const [contactId, list] of byContact) {
 		// The latest gift not followed (same day or later) by anything the user gave.
 		let lastGave: IsoDate | undefined;
-		let latest: Interaction | undefined;
+		let latest: Touchpoint | undefined;
 		for (const t of list) {
 			if (t.gave?.trim() && (!lastGave || t.on > lastGave)) lastGave = t.on;
 		}

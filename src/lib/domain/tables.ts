@@ -6,7 +6,7 @@ import type { z } from 'zod/mini';
 import { contactSchema, type Contact } from './contact';
 import { contactExtraSchema, type ContactExtra } from './contact-extra';
 import { draftSchema, type Draft } from './draft';
-import { interactionSchema, type Interaction } from './interaction';
+import { touchpointSchema, type Touchpoint } from './touchpoint';
 import { interviewSchema, questionSchema, type Interview, type Question } from './interview';
 import {
 	pitchSchema,
@@ -18,7 +18,11 @@ import {
 } from './pitch';
 import { settingRowSchema, type SettingRow } from './setting';
 
-/** Every table, in the order a snapshot or a backup is read and written. */
+/**
+ * Every table, in the order a snapshot or a backup is read and written. Touchpoints are stored as
+ * `interactions`: the IndexedDB store and the backup's key kept their first name, since renaming
+ * them would take a database version and a backup format of their own.
+ */
 export const TABLES = [
 	'contacts',
 	'interactions',
@@ -36,7 +40,7 @@ export type TableName = (typeof TABLES)[number];
 /** The records of every table (contacts without their derived search words). */
 export interface Tables {
 	contacts: Contact[];
-	interactions: Interaction[];
+	interactions: Touchpoint[];
 	pitches: Pitch[];
 	rehearsals: Rehearsal[];
 	recordings: Recording[];
@@ -50,7 +54,7 @@ export interface Tables {
 /** The schema every row of each table must satisfy, the single source of truth for its shape. */
 export const TABLE_SCHEMAS: Record<TableName, z.ZodMiniType> = {
 	contacts: contactSchema,
-	interactions: interactionSchema,
+	interactions: touchpointSchema,
 	pitches: pitchSchema,
 	rehearsals: rehearsalSchema,
 	recordings: recordingSchema,

@@ -1,108 +1,74 @@
 /**
- * The touchpoint form: its values as typed, checked and turned into an interaction row, and back
- * again for editing.
+ * Touchpoints (a call, a message, a meeting with a contact), as the `interactions` table stores
+ * them: the schema, its channels and outcomes, and their labels.
  */
 import { z } from 'zod/mini';
-import { isoDateSchema } from './dates';
-import {
-	CHANNELS,
-	OUTCOMES,
-	interactionSchema,
-	type Channel,
-	type Interaction
-} from './interaction';
+import { isoDateSchema, timestampSchema } from './dates';
+import { idSchema } from './ids';
+import { longText } from './text';
 
-/** Summaries longer than this are refused with a message rather than slowing the timeline. */
-export const SUMMARY_MAX = 5000;
-export const GAVE_MAX = 2000;
+export const CHANNELS = [
+	'in-person',
+	'call',
+	'video',
+	'email',
+	'message',
+	'social',
+	'event'
+] as const;
+export const OUTCOMES = [
+	'inside-info',
+	'job-search-advice',
+	'resume-tips',
+	'portfolio-tips',
+	'names',
+	'interview',
+	'job-offer',
+	'other'
+] as const;
 
-/** One referral typed into the touchpoint form: a name and a line of context. */
-export const referralFormSchema = z.object({
-	name: z.string(),
-	context: z.string(),
-	/** An existing contact the user chose to link instead of creating someone new. */
-	linkId: z.string()
+/** One touchpoint with a contact: what happened, what came of it, what was offered back. */
+export const touchpointSchema = z.strictObject({
+	id: idSchema,
+	contactId: idSchema,
+	on: isoDateSchema,
+	channel: z.enum(CHANNELS),
+	summary: longText,
+	received: z.array(z.enum(OUTCOMES)),
+	gave: z.optional(longText),
+	followUpOn: z.optional(isoDateSchema),
+	followUpDone: z.boolean(),
+	createdAt: timestampSchema,
+	updatedAt: timestampSchema,
+	deletedAt: z.optional(timestampSchema)
 });
-export type ReferralForm = z.infer<typeof referralFormSchema>;
+export type Touchpoint = z.infer<typeof touchpointSchema>;
+export type Channel = (typeof CHANNELS)[number];
+export type Outcome = (typeof OUTCOMES)[number];
 
-/** What the touchpoint form holds: strings as typed, kept as a draft until saved. */
-export const touchpointFormSchema = z.object({
-	on: z.string(),
-	channel: z.string(),
-	summary: z.string(),
-	received: z.array(z.string()),
-	gave: z.string(),
-	followUpOn: z.string(),
-	referrals: z.array(referralFormSchema)
-});
-export type TouchpointForm = z.infer<typeof touchpointFormSchema>;
+/** How a touchpoint happened, in the words of the form, the timeline and the CSV export. */
+export const CHANNEL_LABELS: Record<Channel, string> = {
+	'in-person': 'In person',
+	call: 'Call',
+	video: 'Video',
+	email: 'Email',
+	message: 'Message',
+	social: 'Social media',
+	event: 'Event'
+};
 
-export type TouchpointFields = Pick<
-	Interaction,
-	'on' | 'channel' | 'summary' | 'received' | 'gave' | 'followUpOn'
->;
-export type TouchpointErrors = Partial<Record<string, string>>;
-export type TouchpointResult =
-	{ ok: true; value: TouchpointFields } | { ok: false; errors: TouchpointErrors };
-
-export function emptyReferral(): ReferralForm {
-	return { name: '', context: '', linkId: '' };
-}
-
-export function emptyTouchpointForm(today: string): TouchpointForm {
-	return {
-		on: today,
-		channel: 'in-person',
-		summary: '',
-		received: [],
-		gave: '',
-		followUpOn: '',
-		referrals: []
-	};
-}
-
-export function touchpointToForm(t: Interaction): TouchpointForm {
-	return {
-		on: t.on,
-		channel: t.channel,
-		summary: t.summary,
-		received: [...t.received],
-		gave: t.gave ?? '',
-		followUpOn: t.followUpOn ?? '',
-		referrals: []
-	};
-}
-
-/** Turns the form into a touchpoint's fields, or says field by field what to fix. */
-export function parseTouchpointForm(form: TouchpointForm): TouchpointResult {
-	const errors: TouchpointErrors = {};
-	const on = form.on.trim();
-	if (!isoDateSchema.safeParse(on).success) errors.on = 'Pick the day it happened.';
-	const channel = form.channel as Channel;
-	if (!(CHANNELS as readonly string[]).includes(channel))
-		errors.channel = 'Pick how you were in touch.';
-	const summary = form.summary.trim();
-	if (summary.length > SUMMARY_MAX)
-		errors.summary = `Keep the summary under ${SUMMARY_MAX.toLocaleString('en')} characters (it has ${summary.length.toLocaleString('en')}); put the rest in the contact's notes.`;
-	const gave = form.gave.trim();
-	if (gave.length > GAVE_MAX)
-		errors.gave = `Keep this under ${GAVE_MAX.toLocaleString('en')} characters.`;
-	const followUpOn = form.followUpOn.trim();
-	if (followUpOn && !isoDateSchema.safeParse(followUpOn).success)
-		errors.followUpOn = 'Pick a date from the calendar, or leave it empty.';
-	const received = OUTCOMES.filter((o) => form.received.includes(o));
-	if (Object.keys(errors).length > 0) return { ok: false, errors };
-	const value: TouchpointFields = { on, channel, summary, received };
-	if (gave) value.gave = gave;
-	if (followUpOn) value.followUpOn = followUpOn;
-	return { ok: true, value };
-}
-
-/** A full, valid touchpoint row, or throws: the last check before anything is written. */
-export function makeTouchpoint(
-	fields: TouchpointFields,
-	base: Pick<Interaction, 'id' | 'contactId' | 'createdAt' | 'updatedAt'> &
-		Partial<Pick<Interaction, 'followUpDone'>>
-): Interaction {
-	return interactionSchema.parse({ followUpDone: false, ...base, ...fields });
-}
+/**
+ * What came of a touchpoint, in the words of every screen and export. They read in a sentence
+ * too: "Maya gave you an interview, resume tips".
+ */
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+	'inside-info': 'Inside information',
+	'job-search-advice': 'Job-search advice',
+	'resume-tips': 'Resume tips',
+	'portfolio-tips': 'Portfolio tips',
+	names: 'Names to contact',
+	interview: 'An interview',
+	'job-offer': 'A job offer',
+	other: 'Something else'
+};
+export const channelSchema = z.enum(CHANNELS);

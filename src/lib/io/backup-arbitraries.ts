@@ -10,7 +10,7 @@ import { CIRCLES } from '$lib/domain/circles';
 import type { Contact } from '$lib/domain/contact';
 import type { ContactExtra } from '$lib/domain/contact-extra';
 import type { Draft } from '$lib/domain/draft';
-import { CHANNELS, OUTCOMES, type Interaction } from '$lib/domain/interaction';
+import { CHANNELS, OUTCOMES, type Touchpoint } from '$lib/domain/touchpoint';
 import { QUESTION_CATEGORIES, type Interview, type Question } from '$lib/domain/interview';
 import { RATINGS, type Pitch, type Recording, type Rehearsal } from '$lib/domain/pitch';
 import type { SettingRow } from '$lib/domain/setting';
@@ -112,7 +112,7 @@ export const contact: fc.Arbitrary<Contact> = fc.record(
 	{ requiredKeys: ['id', 'name', 'emails', 'phones', 'links', 'tags', 'createdAt', 'updatedAt'] }
 );
 
-export const interaction: fc.Arbitrary<Interaction> = fc.record(
+export const touchpoint: fc.Arbitrary<Touchpoint> = fc.record(
 	{
 		id,
 		contactId: id,
@@ -328,7 +328,7 @@ function linkReferences(tables: BackupTables): BackupTables {
 export const backupTables: fc.Arbitrary<BackupTables> = fc
 	.record({
 		contacts: rows(contact, (r) => r.id),
-		interactions: rows(interaction, (r) => r.id),
+		interactions: rows(touchpoint, (r) => r.id),
 		pitches: rows(pitch, (r) => r.id),
 		rehearsals: rows(rehearsal, (r) => r.id),
 		recordings: rows(recording, (r) => r.id),

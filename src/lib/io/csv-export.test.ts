@@ -4,11 +4,11 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CIRCLES } from '$lib/domain/circles';
 import { contactSchema, type Contact } from '$lib/domain/contact';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import { emailSchema, isHttpUrl, phoneSchema } from '$lib/domain/text';
 import { makeContact } from '$lib/domain/testing/factories';
 import { neutraliseCell, restoreCell } from './csv-cells';
-import { contactsToCsv, interactionsToCsv } from './csv-export';
+import { contactsToCsv, touchpointsToCsv } from './csv-export';
 import { importCsv } from './import/csv-import';
 
 const BOM = '\uFEFF';
@@ -20,7 +20,7 @@ function cellsOf(csv: string): string[][] {
 		.data;
 }
 
-function interaction(fields: Partial<Interaction> = {}): Interaction {
+function touchpoint(fields: Partial<Touchpoint> = {}): Touchpoint {
 	return {
 		id: 'i1',
 		contactId: 'c1',
@@ -72,16 +72,16 @@ describe('contactsToCsv', () => {
 	});
 });
 
-describe('interactionsToCsv', () => {
+describe('touchpointsToCsv', () => {
 	it('names the contact and writes channels and outcomes in words', () => {
-		const csv = interactionsToCsv(
+		const csv = touchpointsToCsv(
 			[
-				interaction({
+				touchpoint({
 					received: ['inside-info', 'names'],
 					gave: 'Sent her my notes, gladly',
 					followUpOn: '2026-05-11'
 				}),
-				interaction({ contactId: 'c2', channel: 'video', summary: 'Call', followUpDone: true })
+				touchpoint({ contactId: 'c2', channel: 'video', summary: 'Call', followUpDone: true })
 			],
 			new Map([['c1', 'Ada Lovelace']])
 		);
@@ -93,9 +93,9 @@ describe('interactionsToCsv', () => {
 	});
 
 	it('takes the names as a plain object too', () => {
-		const csv = interactionsToCsv([interaction()], { c1: 'Grace Hopper' }, { bom: false });
+		const csv = touchpointsToCsv([touchpoint()], { c1: 'Grace Hopper' }, { bom: false });
 		expect(cellsOf(csv)[1]?.[1]).toBe('Grace Hopper');
-		expect(cellsOf(interactionsToCsv([interaction()], {}))[1]?.[1]).toBe('');
+		expect(cellsOf(touchpointsToCsv([touchpoint()], {}))[1]?.[1]).toBe('');
 	});
 });
 
@@ -123,9 +123,9 @@ describe('spreadsheet safety', () => {
 		for (const value of row ?? []) expect(value).not.toMatch(formulaStart);
 	});
 
-	it.each(DANGEROUS)('puts a quote before an interaction cell that begins with %j', (ch) => {
-		const csv = interactionsToCsv(
-			[interaction({ summary: `${ch}2+3`, gave: `${ch}cmd` })],
+	it.each(DANGEROUS)('puts a quote before a touchpoint cell that begins with %j', (ch) => {
+		const csv = touchpointsToCsv(
+			[touchpoint({ summary: `${ch}2+3`, gave: `${ch}cmd` })],
 			new Map([['c1', `${ch}Ada`]])
 		);
 		const row = cellsOf(csv)[1] ?? [];

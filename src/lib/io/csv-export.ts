@@ -6,7 +6,7 @@
  */
 import { CIRCLES } from '$lib/domain/circles';
 import type { Contact } from '$lib/domain/contact';
-import { CHANNEL_LABELS, OUTCOME_LABELS, type Interaction } from '$lib/domain/interaction';
+import { CHANNEL_LABELS, OUTCOME_LABELS, type Touchpoint } from '$lib/domain/touchpoint';
 import { MULTI_SEPARATOR, neutraliseCell } from './csv-cells';
 
 export interface CsvExportOptions {
@@ -34,7 +34,7 @@ const CONTACT_CSV_HEADERS = [
 	'Notes'
 ] as const;
 
-const INTERACTION_CSV_HEADERS = [
+const TOUCHPOINT_CSV_HEADERS = [
 	'Date',
 	'Contact',
 	'Channel',
@@ -93,9 +93,9 @@ function nameOf(names: ContactNames, id: string): string {
 	return Object.hasOwn(record, id) ? (record[id] ?? '') : '';
 }
 
-/** One row per interaction, naming its contact through `contactNames` (contact id to name). */
-export function interactionsToCsv(
-	interactions: readonly Interaction[],
+/** One row per touchpoint, naming its contact through `contactNames` (contact id to name). */
+export function touchpointsToCsv(
+	interactions: readonly Touchpoint[],
 	contactNames: ContactNames,
 	options: CsvExportOptions = {}
 ): string {
@@ -109,5 +109,5 @@ export function interactionsToCsv(
 		i.followUpOn ?? '',
 		i.followUpDone ? 'yes' : i.followUpOn ? 'no' : ''
 	]);
-	return toCsv(INTERACTION_CSV_HEADERS, rows, options);
+	return toCsv(TOUCHPOINT_CSV_HEADERS, rows, options);
 }

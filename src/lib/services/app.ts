@@ -26,7 +26,7 @@ import {
 	setKeepInTouch,
 	setTouchpointFollowUp,
 	updateTouchpoint
-} from './interactions.service';
+} from './touchpoints.service';
 import { addReferrals } from './referrals.service';
 import {
 	addIntroRequest,

@@ -5,7 +5,7 @@ import type { KithDB } from '$lib/db';
 import { repos } from '$lib/db/repos';
 import { makeContact, testDb } from '$lib/db/testing/factories';
 import type { Contact } from '$lib/domain/contact';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import { newId } from '$lib/domain/ids';
 import { importCsv, sniffCsv } from '$lib/io/import/csv-import';
 import { parseVCards } from '$lib/io/vcard';
@@ -20,7 +20,7 @@ import {
 
 const now = new Date(2026, 3, 1, 9, 30);
 
-function touchpoint(contactId: string, fields: Partial<Interaction> = {}): Interaction {
+function touchpoint(contactId: string, fields: Partial<Touchpoint> = {}): Touchpoint {
 	return {
 		id: newId(),
 		contactId,

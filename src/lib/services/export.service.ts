@@ -9,7 +9,7 @@ import type { Contact } from '$lib/domain/contact';
 import type { ContactExtra } from '$lib/domain/contact-extra';
 import { toIsoDate } from '$lib/domain/dates';
 import type { ExportKind } from '$lib/domain/export-kind';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 
 export type VCardVersion = '4.0' | '3.0';
 
@@ -37,7 +37,7 @@ const byName = (a: Contact, b: Contact) => a.name.localeCompare(b.name) || a.id.
 
 interface Snapshot {
 	contacts: Contact[];
-	interactions: Interaction[];
+	interactions: Touchpoint[];
 }
 
 /** Live contacts, by name. */
@@ -46,10 +46,10 @@ async function liveContacts(r: UnitRepos<'contacts'>): Promise<Contact[]> {
 }
 
 /** Live contacts, by name, and the touchpoints of those contacts, oldest first. */
-async function readLive(db: KithDB, withInteractions: boolean): Promise<Snapshot> {
+async function readLive(db: KithDB, withTouchpoints: boolean): Promise<Snapshot> {
 	return read(db, ['contacts', 'interactions'], async (r) => {
 		const contacts = await liveContacts(r);
-		if (!withInteractions) return { contacts, interactions: [] };
+		if (!withTouchpoints) return { contacts, interactions: [] };
 		const live = new Set(contacts.map((c) => c.id));
 		const interactions = (await r.interactions.all())
 			.filter((i) => i.deletedAt === undefined && live.has(i.contactId))
@@ -145,11 +145,11 @@ export async function exportTouchpointsCsv(
 	db: KithDB,
 	now: Date = new Date()
 ): Promise<ExportFile> {
-	const { interactionsToCsv } = await import('$lib/io/csv-export');
+	const { touchpointsToCsv } = await import('$lib/io/csv-export');
 	const { contacts, interactions } = await readLive(db, true);
 	const names = new Map(contacts.map((c) => [c.id, c.name]));
 	return {
-		text: interactionsToCsv(interactions, names),
+		text: touchpointsToCsv(interactions, names),
 		fileName: dated('touchpoints', now, 'csv'),
 		mimeType: CSV_MIME
 	};

@@ -7,7 +7,7 @@ import { read, stampNew, touch, write, type KithDB, type UnitRepos } from '$lib/
 import type { Contact } from '$lib/domain/contact';
 import { todayIso, toIsoDate } from '$lib/domain/dates';
 import { newId } from '$lib/domain/ids';
-import type { Interaction, Outcome } from '$lib/domain/interaction';
+import type { Touchpoint, Outcome } from '$lib/domain/touchpoint';
 import type { Interview } from '$lib/domain/interview';
 import { channelForMode, normalizeName } from '$lib/domain/interview-rules';
 import { addReferrals } from './referrals.service';
@@ -24,7 +24,7 @@ export interface DebriefForm {
 }
 
 export type DebriefResult =
-	| { ok: true; interview: Interview; interaction: Interaction; referred: Contact[] }
+	| { ok: true; interview: Interview; touchpoint: Touchpoint; referred: Contact[] }
 	| { ok: false; error: string };
 
 /** Live contacts whose name matches each suggested name (case, accents and spacing ignored). */
@@ -122,11 +122,11 @@ export async function debriefInterview(
 				...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
 				followUpDone: old?.followUpDone ?? false
 			};
-			const interaction: Interaction = old
+			const touchpoint: Touchpoint = old
 				? touch({ ...fields, createdAt: old.createdAt, updatedAt: old.updatedAt }, now)
 				: stampNew(fields, now);
-			if (old?.gave) interaction.gave = old.gave;
-			await r.interactions.put(interaction);
+			if (old?.gave) touchpoint.gave = old.gave;
+			await r.interactions.put(touchpoint);
 			const { notes: _n, followUpOn: _f, ...kept } = current;
 			const interview: Interview = touch(
 				{
@@ -135,7 +135,7 @@ export async function debriefInterview(
 					...(summary ? { notes: summary } : {}),
 					...(form.followUpOn ? { followUpOn: form.followUpOn } : {}),
 					outcomes,
-					interactionId: interaction.id,
+					interactionId: touchpoint.id,
 					referralIds: [...new Set([...current.referralIds, ...referred.map((c) => c.id)])]
 				},
 				now,
@@ -144,7 +144,7 @@ export async function debriefInterview(
 			await r.interviews.put(interview);
 			if (form.followUpOn && person.deletedAt === undefined)
 				await r.contacts.put(touch({ ...person, nextFollowUpOn: form.followUpOn }, now));
-			return { ok: true, interview, interaction, referred };
+			return { ok: true, interview, touchpoint, referred };
 		}
 	);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { repos } from '$lib/db/repos';
 import { makeContact, testDb } from '$lib/db/testing/factories';
 import { interviewSchema, questionSchema } from '$lib/domain/interview';
-import { interactionSchema } from '$lib/domain/interaction';
+import { touchpointSchema } from '$lib/domain/touchpoint';
 import { contactSchema } from '$lib/domain/contact';
 import { emptyPlanForm } from '$lib/domain/interview-plan';
 import { debriefInterview, matchNames } from './interview-debrief.service';
@@ -151,7 +151,7 @@ describe('interviews service', () => {
 		expect(interview?.status).toBe('done');
 		expect(interview?.referralIds.sort()).toEqual(introduced.map((c) => c.id).sort());
 		const touch = await r.interactions.get(interview!.interactionId!);
-		expect(interactionSchema.safeParse(touch).success).toBe(true);
+		expect(touchpointSchema.safeParse(touch).success).toBe(true);
 		expect(touch).toMatchObject({
 			contactId: person.id,
 			channel: 'call',

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { repos } from '$lib/db/repos';
-import { makeContact, makeInteraction, makeInterview, testDb } from '$lib/db/testing/factories';
+import { makeContact, makeTouchpoint, makeInterview, testDb } from '$lib/db/testing/factories';
 import { readSnapshot as snapshot } from '$lib/db/snapshot';
 import { defaultChoices } from '$lib/domain/merge';
 import { mergeContacts, undoMerge } from './merge.service';
 
 const touch = (id: string, contactId: string) =>
-	makeInteraction({ id, contactId, received: ['interview'] });
+	makeTouchpoint({ id, contactId, received: ['interview'] });
 
 const interview = (id: string, contactId: string, referralIds: string[]) =>
 	makeInterview({ id, contactId, referralIds });

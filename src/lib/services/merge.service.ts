@@ -4,7 +4,7 @@
  */
 import { write, type KithDB } from '$lib/db';
 import type { Contact } from '$lib/domain/contact';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Interview } from '$lib/domain/interview';
 import { planMerge, type MergeChoices } from '$lib/domain/merge';
 import { CHAIN_UP_MAX } from '$lib/domain/referral-chain';
@@ -14,7 +14,7 @@ export interface MergeUndo {
 	keepId: string;
 	otherId: string;
 	contacts: Contact[];
-	interactions: Interaction[];
+	interactions: Touchpoint[];
 	interviews: Interview[];
 }
 

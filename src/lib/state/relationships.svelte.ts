@@ -2,7 +2,7 @@
 import { touchpoints } from '$lib/services/app';
 import type { Contact } from '$lib/domain/contact';
 import { todayIso } from '$lib/domain/dates';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import { describeCadence } from '$lib/domain/cadence';
 import { attempt } from './attempt';
 import { Busy } from './busy.svelte';
@@ -19,7 +19,7 @@ export function contactRelationships(id: () => string) {
 	return {
 		data,
 		busy,
-		remove(t: Interaction) {
+		remove(t: Touchpoint) {
 			return busy.run(() =>
 				attempt(() => touchpoints.remove(t.id), {
 					success: 'Touchpoint deleted.',

@@ -5,7 +5,7 @@
 import { KithDB } from '../database';
 import { freshFactory } from './upgrade-harness';
 
-export { makeContact, makeInteraction, makeInterview } from '$lib/domain/testing/factories';
+export { makeContact, makeTouchpoint, makeInterview } from '$lib/domain/testing/factories';
 
 /** A new, empty database of its own for one test. */
 export function testDb(): KithDB {

@@ -4,7 +4,7 @@
  */
 import type { Contact } from '../contact';
 import { newId } from '../ids';
-import type { Interaction } from '../interaction';
+import type { Touchpoint } from '../touchpoint';
 import type { Interview } from '../interview';
 
 let clock = 1_700_000_000_000;
@@ -26,9 +26,9 @@ export function makeContact(fields: Partial<Contact> = {}): Contact {
 }
 
 /** A logged call with `contactId`, stamped at time 1. */
-export function makeInteraction(
-	fields: Pick<Interaction, 'id' | 'contactId'> & Partial<Interaction>
-): Interaction {
+export function makeTouchpoint(
+	fields: Pick<Touchpoint, 'id' | 'contactId'> & Partial<Touchpoint>
+): Touchpoint {
 	return {
 		on: '2026-03-01',
 		channel: 'call',

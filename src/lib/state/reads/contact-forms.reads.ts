@@ -1,7 +1,7 @@
 // What the contact forms read once as they open: the contact to edit, a touchpoint to edit, the
 // names of everyone (to spot duplicates), and the two contacts of a merge with the candidates.
 import type { Contact, ContactRef } from '$lib/domain/contact';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Query } from './query';
 
 /** One contact, live or in the trash. */
@@ -12,7 +12,7 @@ export function contactById(id: string): Query<Contact | undefined> {
 export interface TouchpointFormData {
 	contact?: Contact;
 	/** The touchpoint being edited; undefined for a new one or one that is gone. */
-	existing?: Interaction;
+	existing?: Touchpoint;
 }
 
 /** The contact of a touchpoint form and, unless `tid` is 'new', the touchpoint itself. */

@@ -2,7 +2,7 @@
 // touchpoints and interviews, and their referral chain. Three live queries, so that logging a
 // touchpoint does not re-read the chain.
 import type { Contact } from '$lib/domain/contact';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Interview } from '$lib/domain/interview';
 import { balance, type Balance } from '$lib/domain/reciprocity';
 import {
@@ -34,7 +34,7 @@ export function contactPage(id: string): Query<ContactPageView> {
 }
 
 export interface Relationships {
-	touchpoints: Interaction[];
+	touchpoints: Touchpoint[];
 	interviews: Interview[];
 	balance: Balance;
 }

@@ -1,7 +1,7 @@
 // Rows for the read models' tests, written into a fresh fake-indexeddb database of their own.
 import { repos, type Repos } from '$lib/db/repos';
 import { testDb } from '$lib/db/testing/factories';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Interview } from '$lib/domain/interview';
 import { newId } from '$lib/domain/ids';
 import type { Pitch } from '$lib/domain/pitch';
@@ -18,7 +18,7 @@ export function testRepos(): Repos {
 	return repos(testDb());
 }
 
-export function makeTouchpoint(contactId: string, fields: Partial<Interaction> = {}): Interaction {
+export function makeTouchpoint(contactId: string, fields: Partial<Touchpoint> = {}): Touchpoint {
 	return {
 		id: newId(),
 		contactId,

@@ -8,7 +8,7 @@ import { followUpAfterTouch, nextByCadence } from '$lib/domain/cadence';
 import type { Contact } from '$lib/domain/contact';
 import { todayIso } from '$lib/domain/dates';
 import { newId } from '$lib/domain/ids';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import { parseReferrals } from '$lib/domain/referrals';
 import {
 	makeTouchpoint,
@@ -16,11 +16,11 @@ import {
 	type TouchpointErrors,
 	type TouchpointFields,
 	type TouchpointForm
-} from '$lib/domain/touchpoint';
+} from '$lib/domain/touchpoint-form';
 import { addReferrals, type ReferralsResult } from './referrals.service';
 
 export type TouchpointSaveResult =
-	| { ok: true; touchpoint: Interaction; referrals?: ReferralsResult }
+	| { ok: true; touchpoint: Touchpoint; referrals?: ReferralsResult }
 	| { ok: false; errors: TouchpointErrors };
 
 interface Options {
@@ -130,7 +130,7 @@ export async function deleteTouchpoint(
 	db: KithDB,
 	id: string,
 	{ now = Date.now(), today = todayIso() }: Options = {}
-): Promise<Interaction | undefined> {
+): Promise<Touchpoint | undefined> {
 	return write(db, ['contacts', 'interactions', 'drafts'], async (r) => {
 		const existing = await r.interactions.get(id);
 		if (!existing) return undefined;
@@ -146,7 +146,7 @@ export async function deleteTouchpoint(
 /** Puts a deleted touchpoint back (the Undo of a delete). */
 export async function restoreTouchpoint(
 	db: KithDB,
-	touchpoint: Interaction,
+	touchpoint: Touchpoint,
 	{ now = Date.now(), today = todayIso() }: Options = {}
 ): Promise<void> {
 	await write(db, ['contacts', 'interactions'], async (r) => {

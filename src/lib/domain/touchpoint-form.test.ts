@@ -4,7 +4,7 @@ import {
 	makeTouchpoint,
 	parseTouchpointForm,
 	SUMMARY_MAX
-} from './touchpoint';
+} from './touchpoint-form';
 
 const form = (fields: Partial<ReturnType<typeof emptyTouchpointForm>>) => ({
 	...emptyTouchpointForm('2026-06-15'),

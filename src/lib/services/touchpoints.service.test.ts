@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { repos } from '$lib/db/repos';
 import { makeContact, testDb } from '$lib/db/testing/factories';
-import { emptyTouchpointForm, type TouchpointForm } from '$lib/domain/touchpoint';
+import { emptyTouchpointForm, type TouchpointForm } from '$lib/domain/touchpoint-form';
 import {
 	deleteTouchpoint,
 	dismissGiveBack,
@@ -12,7 +12,7 @@ import {
 	setTouchpointFollowUp,
 	touchpointDraftKey,
 	updateTouchpoint
-} from './interactions.service';
+} from './touchpoints.service';
 import { purgeContacts } from './contacts.service';
 import { todayLists } from '$lib/state/reads/today.reads';
 import type { Repos } from '$lib/db';

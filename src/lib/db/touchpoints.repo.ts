@@ -3,7 +3,7 @@
  * contact) as stored in the IndexedDB "kith" database's `interactions` table.
  */
 import { Dexie } from 'dexie';
-import type { Interaction } from '$lib/domain/interaction';
+import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Interview } from '$lib/domain/interview';
 import type { KithDB } from './database';
 import { entityRepo } from './entity.repo';
@@ -11,12 +11,12 @@ import { entityRepo } from './entity.repo';
 const isLive = (t: { deletedAt?: number }) => t.deletedAt === undefined;
 
 /** Touchpoints, read by the indexes Today and a contact's page need (never a full scan). */
-export function interactionsRepo(db: KithDB) {
+export function touchpointsRepo(db: KithDB) {
 	const table = db.interactions;
 	return {
 		...entityRepo(table),
 		/** A contact's touchpoints, newest first. */
-		async ofContact(contactId: string): Promise<Interaction[]> {
+		async ofContact(contactId: string): Promise<Touchpoint[]> {
 			const rows = await table
 				.where('[contactId+on]')
 				.between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
@@ -25,7 +25,7 @@ export function interactionsRepo(db: KithDB) {
 			return rows.filter(isLive);
 		},
 		/** Every touchpoint of a contact, trashed ones too, in the index's order. */
-		everyOfContact: (contactId: string): Promise<Interaction[]> =>
+		everyOfContact: (contactId: string): Promise<Touchpoint[]> =>
 			table.where('contactId').equals(contactId).toArray(),
 		/** Deletes every touchpoint of these contacts for good. */
 		removeOfContacts: (contactIds: string[]) => table.where('contactId').anyOf(contactIds).delete(),
@@ -58,4 +58,4 @@ export function interactionsRepo(db: KithDB) {
 				.then((rows) => rows.filter(isLive))
 	};
 }
-export type InteractionsRepo = ReturnType<typeof interactionsRepo>;
+export type TouchpointsRepo = ReturnType<typeof touchpointsRepo>;
