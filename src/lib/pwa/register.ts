@@ -1,3 +1,7 @@
+/**
+ * The service worker's registration and the update prompt: a new version of Kith waits until the
+ * person says yes in one tab, and every tab then learns it was replaced. Stores nothing itself.
+ */
 import type { Workbox } from 'workbox-window';
 
 let wb: Workbox | undefined;

@@ -1,3 +1,7 @@
+/**
+ * The browser's storage figures (used, quota, whether Kith's data is kept for good) and the request
+ * to keep it. Reads only what the browser reports; stores nothing.
+ */
 export interface StorageStatus {
 	usedBytes?: number;
 	quotaBytes?: number;

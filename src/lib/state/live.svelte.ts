@@ -1,3 +1,7 @@
+/**
+ * Turns a read model (state/reads) into runes that follow the database in every tab, through
+ * Dexie's liveQuery in db. Holds the last value in memory only.
+ */
 import { getRepos, observe } from '$lib/db';
 import type { Query } from './reads/query';
 

@@ -1,3 +1,7 @@
+/**
+ * Asks the browser once, after the first saved contact, to keep Kith's data for good; remembers
+ * that it asked in the `persistAsked` setting (IndexedDB "kith", settings table).
+ */
 import { requestPersistence } from '$lib/pwa/storage';
 
 /** After the first saved contact, asks once that the browser keep Kith's storage for good. */

@@ -1,3 +1,4 @@
+/** A contact's referral chain as runes that follow the database (its read model is contact-page.reads). */
 import { live } from './live.svelte';
 import { NO_CHAIN, referralChain } from './reads/contact-page.reads';
 

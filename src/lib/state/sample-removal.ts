@@ -1,3 +1,4 @@
+/** The words of the confirmation before the sample network is removed. Stores nothing. */
 import type { SampleDataSummary } from '$lib/services/sample-data.service';
 
 export type SampleRemoval = SampleDataSummary;

@@ -1,3 +1,7 @@
+/**
+ * The toasts on screen (messages with an optional Undo), held in memory for this tab only, with
+ * timers that pause while a pointer or the keyboard focus rests on one.
+ */
 export interface Toast {
 	id: number;
 	message: string;
