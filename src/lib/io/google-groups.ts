@@ -15,13 +15,19 @@ const key = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
 /** Google's own group lists are separated by " ::: "; some tools write " :: ". */
 export const GROUP_SPLIT = /\s*:::?\s*/;
 
-/** A group name as a tag ("* Friends" is "Friends"), or undefined for one of Google's own. */
-export function groupTag(raw: string): string | undefined {
-	const marked = /^\s*\*/.test(raw);
-	const name = raw.replace(/^\s*\*\s*/, '').trim();
+/**
+ * A group name as a tag ("* Friends" is "Friends"), or undefined for one of Google's own. With
+ * `markedOnly` (a spreadsheet that may be Kith's own export), only names with Google's "* " mark
+ * are Google's: a person may well have a tag called "starred".
+ */
+export function groupTag(raw: string, markedOnly = false): string | undefined {
+	// The mark is a star and a space before a name; a lone "*" is a tag like any other.
+	const mark = /^\s*\*\s+(?=\S)/.exec(raw);
+	const name = (mark ? raw.slice(mark[0].length) : raw).trim();
 	if (!name) return undefined;
 	const k = key(name);
-	if (ALWAYS_SYSTEM.has(k) || (marked && MARKED_SYSTEM.has(k))) return undefined;
+	if (mark && MARKED_SYSTEM.has(k)) return undefined;
+	if (!markedOnly && ALWAYS_SYSTEM.has(k)) return undefined;
 	return name;
 }
 
@@ -30,12 +36,15 @@ export function isStarredGroup(raw: string): boolean {
 }
 
 /** The tags in a cell of group names, and whether Google's "starred" was among them. */
-export function readGroups(names: readonly string[]): { tags: string[]; starred: boolean } {
+export function readGroups(
+	names: readonly string[],
+	markedOnly = false
+): { tags: string[]; starred: boolean } {
 	const tags: string[] = [];
 	let starred = false;
 	for (const raw of names) {
-		if (isStarredGroup(raw)) starred = true;
-		const tag = groupTag(raw);
+		const tag = groupTag(raw, markedOnly);
+		if (isStarredGroup(raw) && tag === undefined) starred = true;
 		if (tag) tags.push(tag);
 	}
 	return { tags, starred };

@@ -201,8 +201,9 @@ export function applyMapping(rows: readonly CsvRow[], mapping: CsvMapping): CsvD
 			emails: (values.get('email') ?? []).flatMap((v) => split(v, EMAIL_SPLIT)),
 			phones: (values.get('phone') ?? []).flatMap((v) => split(v, PHONE_SPLIT)),
 			links: (values.get('url') ?? []).flatMap((v) => split(v, LINK_SPLIT)),
-			// A Google export read through a mapping still leaves out Google's own groups.
-			...readGroups((values.get('tags') ?? []).flatMap(splitTags))
+			// A Google export read through a mapping still leaves out Google's own (marked) groups;
+			// an unmarked "starred" may be a person's own tag in Kith's own export.
+			...readGroups((values.get('tags') ?? []).flatMap(splitTags), true)
 		};
 		addDraft(candidate, row.line, out);
 	}

@@ -272,3 +272,16 @@ describe('JSON files', () => {
 		expect(message).toMatch(/JSON file, but not a Kith backup/);
 	});
 });
+
+describe("Kith's own spreadsheet keeps every tag", () => {
+	it('keeps a lone "*" and an unmarked "starred" tag, and drops only marked Google groups', async () => {
+		const { contactsToCsv } = await import('../csv-export');
+		const { importCsv } = await import('./csv-import');
+		const { makeContact } = await import('$lib/domain/testing/factories');
+		const own = makeContact({ name: 'Ada', tags: ['*', 'starred', 'mentors'] });
+		const back = importCsv(contactsToCsv([own]));
+		expect(back.drafts[0]?.tags).toEqual(['*', 'starred', 'mentors']);
+		const google = importCsv('Name,Tags\nBo,* myContacts ::: * starred ::: Friends\n');
+		expect(google.drafts[0]?.tags).toEqual(['Friends']);
+	});
+});
