@@ -107,7 +107,9 @@ export default defineConfig({
 			workbox: {
 				globPatterns: [
 					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,html}',
-					'prerendered/**/*.html'
+					'prerendered/**/*.html',
+					// Tells which build a worker serves: a tab started under an older one checks it.
+					'client/_app/version.json'
 				],
 				navigateFallback: '/200.html',
 				// The first install takes the open page at once; later versions wait for the user's yes.

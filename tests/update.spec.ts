@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +126,55 @@ test('when another tab accepts a new version, this tab asks for a reload and kee
 	}
 });
 
+test('a tab opened just before another tab accepts the update still learns of it, and keeps its typing', async ({
+	context
+}, info) => {
+	const root = await mkdtemp(join(tmpdir(), 'kith-update-'));
+	await cp('build', root, { recursive: true });
+	const port = 4320 + info.workerIndex;
+	const server: Server = await startStaticServer(root, port);
+	try {
+		const origin = `http://127.0.0.1:${port}`;
+		const accepting = await context.newPage();
+		await openControlled(accepting, `${origin}/settings`);
+		await publishRelease(root);
+		await accepting.evaluate(async () => {
+			const reg = await navigator.serviceWorker.getRegistration();
+			await reg?.update();
+		});
+		await expect(accepting.getByText('A new version of Kith is ready.')).toBeVisible();
+
+		// The late tab is still starting up (on a slow phone: the CPU is slowed down) when the update
+		// is accepted elsewhere.
+		const late = await context.newPage();
+		const cdp = await context.newCDPSession(late);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+		await late.goto(`${origin}/capture`, { waitUntil: 'domcontentloaded' });
+		const reloaded = accepting.waitForEvent('load');
+		await accepting.getByRole('button', { name: 'Update now' }).click();
+		// The new worker takes over once the late tab has what it asked for: let it finish.
+		await late.waitForTimeout(200);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+		await reloaded;
+
+		await late.getByLabel('Name').fill('Late Tab Lin');
+		await expect(late.getByText('Draft kept on this device')).toBeVisible();
+		await late.evaluate(() => Object.assign(window, { __sameLoad: true }));
+		await expect(late.getByText(/Kith was updated in another tab/)).toBeVisible();
+		// It never reloads by itself over the typing.
+		await late.waitForTimeout(500);
+		expect(await late.evaluate(() => '__sameLoad' in window)).toBe(true);
+		await expect(late.getByLabel('Name')).toHaveValue('Late Tab Lin');
+		const again = late.waitForEvent('load');
+		await late.getByRole('button', { name: 'Reload' }).click();
+		await again;
+		await expect(late.getByLabel('Name')).toHaveValue('Late Tab Lin');
+	} finally {
+		await new Promise((r) => server.close(r));
+		await rm(root, { recursive: true, force: true });
+	}
+});
+
 test('while an older tab holds the database open, this tab says it is waiting, then carries on', async ({
 	context,
 	baseURL
@@ -154,3 +203,18 @@ test('while an older tab holds the database open, this tab says it is waiting, t
 	await expect(page.getByText(/waiting for its other open tabs to close/)).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: 'Welcome to Kith' })).toBeVisible();
 });
+
+/**
+ * Publishes a new release in place: a new version file (each build has its own) and a service
+ * worker whose precache lists it at a new revision. The code stays as it is, so a tab that runs
+ * it is always the older version, whichever worker serves it.
+ */
+async function publishRelease(root: string): Promise<void> {
+	const next = `next-${Date.now()}`;
+	await writeFile(join(root, '_app', 'version.json'), JSON.stringify({ version: next }));
+	const sw = await readFile(join(root, 'sw.js'), 'utf8');
+	await writeFile(
+		join(root, 'sw.js'),
+		`${sw.replace(/("_app\/version\.json",\s*revision:\s*")[^"]*/, `$1${next}`)}\n// ${next}\n`
+	);
+}

@@ -2,6 +2,7 @@
  * The service worker's registration and the update prompt: a new version of Kith waits until the
  * person says yes in one tab, and every tab then learns it was replaced. Stores nothing itself.
  */
+import { updated } from '$app/state';
 import type { Workbox } from 'workbox-window';
 
 let wb: Workbox | undefined;
@@ -23,22 +24,47 @@ export async function registerServiceWorker({
 	onReplaced
 }: UpdateCallbacks): Promise<void> {
 	if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+	// Listen before anything is awaited: another tab may accept an update while this one starts.
+	// The very first install also takes control of the page; only a change of version counts.
+	let hadController = navigator.serviceWorker.controller !== null;
+	let replaced = false;
+	const replacedNow = () => {
+		if (replaced) return;
+		replaced = true;
+		onReplaced();
+	};
+	navigator.serviceWorker.addEventListener('controllerchange', () => {
+		if (accepting) location.reload();
+		else if (hadController) replacedNow();
+		hadController = true;
+	});
 	// workbox-window stays out of the first load: it is only needed once the page is up.
 	const { Workbox } = await import('workbox-window');
 	wb = new Workbox('/sw.js', { scope: '/' });
 	wb.addEventListener('waiting', () => onUpdateReady());
-	// The very first install also takes control of the page; only a change of version counts.
-	let hadController = navigator.serviceWorker.controller !== null;
-	navigator.serviceWorker.addEventListener('controllerchange', () => {
-		if (accepting) location.reload();
-		else if (hadController) onReplaced();
-		hadController = true;
-	});
-	await wb.register();
+	const registration = await wb.register();
+	if (hadController && registration && (await servedByNewerVersion(registration))) replacedNow();
 	// A phone app may stay open for days; look for a new version whenever it comes back to view.
 	document.addEventListener('visibilitychange', () => {
 		if (document.visibilityState === 'visible') void wb?.update();
 	});
+}
+
+/**
+ * True when the worker in charge already runs a later build than this page: another tab accepted
+ * an update while this one was still starting, before it could hear of it. Each worker precaches
+ * its build's version file. While a newer worker is on its way, the one in charge is this page's
+ * own; and a worker from before version files were precached would answer from the network, which
+ * says nothing about the worker, so neither is asked.
+ */
+async function servedByNewerVersion(registration: ServiceWorkerRegistration): Promise<boolean> {
+	if (registration.installing || registration.waiting) return false;
+	try {
+		if (!(await caches.match('/_app/version.json', { ignoreSearch: true }))) return false;
+		return await updated.check();
+	} catch {
+		return false;
+	}
 }
 
 /** Stores what is being typed, activates the waiting version, and reloads once it is in charge. */
