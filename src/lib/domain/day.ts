@@ -18,6 +18,11 @@ export function todayIso(now: Date = new Date()): IsoDate {
 	return toIsoDate(now);
 }
 
+/** Milliseconds from `now` to the next local midnight. */
+export function untilMidnight(now: Date = new Date()): number {
+	return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime() - now.getTime();
+}
+
 export function addDays(day: IsoDate, days: number): IsoDate {
 	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
 	return toIsoDate(new Date(y, m - 1, d + days));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import { clock, untilMidnight } from './clock.svelte';
+import { untilMidnight } from '$lib/domain/day';
+import { clock } from './clock.svelte';
 
 afterEach(() => {
 	vi.useRealTimers();

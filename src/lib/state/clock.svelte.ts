@@ -4,13 +4,7 @@
  * Stores nothing.
  */
 import { createSubscriber } from 'svelte/reactivity';
-import { todayIso, type IsoDate } from '$lib/domain/day';
-
-/** Milliseconds from `now` to the next local midnight. */
-export function untilMidnight(now: Date = new Date()): number {
-	const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-	return next.getTime() - now.getTime();
-}
+import { todayIso, untilMidnight, type IsoDate } from '$lib/domain/day';
 
 const subscribe = createSubscriber((update) => {
 	let timer: ReturnType<typeof setTimeout> | undefined;
