@@ -1,9 +1,11 @@
 /**
  * Autosaved form drafts: every change is written to the `drafts` table in IndexedDB, and to
  * localStorage under `kith:draft:<key>` when the database cannot take it (closed by an upgrade in
- * another tab, or full), so nothing typed is lost.
+ * another tab, or full) or when the page goes away before the write has landed, so nothing typed
+ * is lost.
  */
 import { peekDraft } from '$lib/db/peek';
+import { trackPendingWrites } from './pending-writes';
 
 /**
  * The database code (Dexie) loads on the first change, not with the form: until then a stored
@@ -13,13 +15,6 @@ let database: typeof import('$lib/db') | undefined;
 const repos = async () => (database ??= await import('$lib/db')).getRepos();
 
 const FALLBACK = 'kith:draft:';
-// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only; nothing renders from it
-const sessions = new Set<FormDraft<object>>();
-
-/** Waits until every open form's latest values are stored (before an update reloads the page). */
-export async function flushAllDrafts(): Promise<void> {
-	await Promise.all([...sessions].map((s) => s.flush()));
-}
 
 interface Stored {
 	values: unknown;
@@ -48,6 +43,7 @@ export class FormDraft<T extends object> {
 	#blank: T;
 	/** `values` as plain data, taken when they last changed: saving needs no copy of its own. */
 	#latest: T;
+	readonly #untrack: () => void;
 
 	constructor(
 		readonly key: string,
@@ -57,7 +53,7 @@ export class FormDraft<T extends object> {
 		this.#blank = blank;
 		this.values = structuredClone(blank);
 		this.#latest = structuredClone(blank);
-		sessions.add(this as FormDraft<object>);
+		this.#untrack = trackPendingWrites({ stash: () => this.#stash(), flush: () => this.flush() });
 	}
 
 	get dirty(): boolean {
@@ -118,7 +114,8 @@ export class FormDraft<T extends object> {
 			const r = await repos();
 			if (empty) await r.drafts.remove(this.key);
 			else await r.drafts.save(this.key, values as Record<string, unknown>, now);
-			localStorage.removeItem(FALLBACK + this.key);
+			// A copy kept while the page was hiding stays until the database holds the latest too.
+			if (values === this.#latest) localStorage.removeItem(FALLBACK + this.key);
 			this.status = empty ? 'idle' : 'saved';
 		} catch {
 			try {
@@ -129,6 +126,13 @@ export class FormDraft<T extends object> {
 				this.status = 'error';
 			}
 		}
+	}
+
+	/** The page is going away with writes still queued: the latest values go to localStorage now. */
+	#stash(): void {
+		if (this.#queued === 0) return;
+		const stored: Stored = { values: this.#latest, updatedAt: Date.now() };
+		localStorage.setItem(FALLBACK + this.key, JSON.stringify(stored));
 	}
 
 	flush(): Promise<void> {
@@ -154,6 +158,7 @@ export class FormDraft<T extends object> {
 	}
 
 	dispose(): void {
-		sessions.delete(this as FormDraft<object>);
+		// Writes still queued keep their stash until they land.
+		void this.flush().finally(this.#untrack);
 	}
 }

@@ -85,4 +85,24 @@ describe('FormDraft', () => {
 		expect(d.settled).toBe(true);
 		expect((await getRepos().drafts.get(key))?.values).toEqual({ name: 'Kai', notes: '' });
 	});
+
+	it('keeps the latest values in localStorage when the page goes away with a write on its way', async () => {
+		const key = `t-${crypto.randomUUID()}`;
+		const drafts = getRepos().drafts;
+		// The page is closing: the database write never finishes.
+		const spy = vi.spyOn(drafts, 'save').mockReturnValue(new Promise(() => {}));
+		const d = new FormDraft(key, blank, parse);
+		d.change({ name: 'Closing', notes: '' });
+		window.dispatchEvent(new PageTransitionEvent('pagehide'));
+		spy.mockRestore();
+		expect(JSON.parse(localStorage.getItem(`kith:draft:${key}`)!).values).toEqual({
+			name: 'Closing',
+			notes: ''
+		});
+
+		const next = new FormDraft(key, blank, parse);
+		await next.load();
+		expect(next.values.name).toBe('Closing');
+		expect(next.restored).toBe(true);
+	});
 });
