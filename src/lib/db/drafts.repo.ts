@@ -2,7 +2,8 @@
  * The drafts table's repository: what a person typed into a form and has not saved yet, stored in
  * the IndexedDB "kith" database's `drafts` table under the form's key.
  */
-import { draftTab, type Draft } from '$lib/domain/draft';
+import type { Draft } from '$lib/domain/draft';
+import { draftTab } from '$lib/domain/draft-key';
 import type { KithDB } from './database';
 
 /** Unsaved form values, one row per form (`key`), kept until the form is saved or discarded. */

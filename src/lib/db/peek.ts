@@ -4,7 +4,8 @@
  * have loaded: they come on the first change instead. Never creates, upgrades or keeps open the
  * database.
  */
-import { draftTab, tabDraftKey, type Draft } from '$lib/domain/draft';
+import type { Draft } from '$lib/domain/draft';
+import { draftTab, tabDraftKey } from '$lib/domain/draft-key';
 
 export const DB_NAME = 'kith';
 

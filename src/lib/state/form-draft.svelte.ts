@@ -6,7 +6,7 @@
  * its own takes over one left by a closed tab, never one another open tab is typing in.
  */
 import { claimDraft } from '$lib/db/peek';
-import { draftTab, tabDraftKey } from '$lib/domain/draft';
+import { draftTab, tabDraftKey } from '$lib/domain/draft-key';
 import { trackPendingWrites } from './pending-writes';
 import { knownTabId, liveTabs, tabId } from './tab';
 
