@@ -174,7 +174,7 @@ test('saving an edit after the contact changed in another tab keeps both changes
 	await other.goto(page.url().replace(/\/edit$/, ''));
 	const otherTab = new ContactPage(other);
 	await otherTab.edit.click();
-	// This tab restores the first tab's draft; change another field and save from here.
+	// This tab does not take the first tab's unsaved draft; change two fields and save from here.
 	await otherTab.where.fill('Museum night');
 	await otherTab.role.fill('Archivist');
 	await otherTab.saveChanges.click();

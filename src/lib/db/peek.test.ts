@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peekDraft } from './peek';
+import { claimDraft, peekDraft } from './peek';
 import { KithDB } from './database';
 import { freshFactory } from './testing/upgrade-harness';
 import { draftsRepo } from './drafts.repo';
@@ -24,5 +24,24 @@ describe('peekDraft', () => {
 		const factory = new IDBFactory();
 		expect(await peekDraft('capture', 'kith', factory)).toBeUndefined();
 		expect(await factory.databases()).toEqual([]);
+	});
+
+	it('gives a draft left by a closed tab to one tab only, under that tab’s key', async () => {
+		const options = freshFactory();
+		const db = new KithDB('kith', options);
+		await draftsRepo(db).save('capture@gone', { name: 'Ines' }, 5);
+		await draftsRepo(db).save('capture:shared@gone', { items: [] }, 6);
+		db.close();
+		const claim = (tab: string) =>
+			claimDraft('capture', tab, (t) => t === 'gone', 'kith', options.indexedDB);
+		const [a, b] = await Promise.all([claim('a'), claim('b')]);
+		const winner = a ?? b;
+		expect([a, b].filter(Boolean)).toHaveLength(1);
+		expect(winner?.from).toBe('capture@gone');
+		expect(winner?.draft.values).toEqual({ name: 'Ines' });
+		expect(await peekDraft('capture@gone', 'kith', options.indexedDB)).toBeUndefined();
+		expect(await peekDraft(winner!.draft.key, 'kith', options.indexedDB)).toEqual(winner!.draft);
+		// Another form's draft with a longer key is not a capture draft.
+		expect(await peekDraft('capture:shared@gone', 'kith', options.indexedDB)).toBeDefined();
 	});
 });

@@ -197,7 +197,7 @@ export async function deleteContactsFully(
 		await r.interviews.put(touch({ ...interview, referralIds }, Date.now()));
 	}
 	await r.interactions.removeOfContacts(ids);
-	await r.drafts.bulkRemove(ids.map(editDraftKey));
+	await r.drafts.removeForms(ids.map(editDraftKey));
 	// Unsaved touchpoints with them too (`touchpoint:<id>` and `touchpoint:<id>:<touchpoint>`).
 	for (const id of ids) await r.drafts.removeStartingWith(`touchpoint:${id}`);
 	await r.contactExtras.bulkRemove(ids);

@@ -98,7 +98,7 @@ export async function deletePitch(db: KithDB, id: string): Promise<DeletedPitch 
 			r.pitches.remove(id),
 			r.rehearsals.bulkRemove(rehearsals.map((x) => x.id)),
 			r.recordings.bulkRemove(recordings.map((x) => x.id)),
-			r.drafts.remove(pitchDraftKey(id))
+			r.drafts.removeForms([pitchDraftKey(id)])
 		]);
 		return { pitch, rehearsals, recordings };
 	});

@@ -136,7 +136,7 @@ export async function deleteTouchpoint(
 		if (!existing) return undefined;
 		await Promise.all([
 			r.interactions.remove(id),
-			r.drafts.remove(touchpointDraftKey(existing.contactId, id))
+			r.drafts.removeForms([touchpointDraftKey(existing.contactId, id)])
 		]);
 		await refreshCadence(r, existing.contactId, now, today);
 		return existing;

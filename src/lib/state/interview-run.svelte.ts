@@ -2,11 +2,35 @@
  * The running interview on screen: the answers as typed and the question shown. Each answer is
  * written (debounced) into the interview's row in IndexedDB through the interviews service, with
  * the question's index, so a reload or a closed tab resumes on the same question with every word.
+ * An answer not stored yet when the page goes away is kept in localStorage (`kith:run:<id>`) and
+ * written by the next run of the same interview.
  */
+import { trackPendingWrites } from './pending-writes';
 
 export interface RunWrites {
 	saveAnswer: (index: number, answer: string) => Promise<unknown>;
 	setIndex: (index: number) => Promise<unknown>;
+}
+
+export interface RunOptions {
+	/** Milliseconds of quiet before an answer is written. */
+	delay?: number;
+	/** Where answers not stored yet wait in localStorage when the page goes away. */
+	backupKey?: string;
+}
+
+interface Backup {
+	answers: Record<number, string>;
+}
+
+function readBackup(key: string): Backup | undefined {
+	try {
+		const raw = localStorage.getItem(key);
+		const parsed = raw ? (JSON.parse(raw) as Backup) : undefined;
+		return parsed && typeof parsed.answers === 'object' ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 export class InterviewRun {
@@ -16,16 +40,36 @@ export class InterviewRun {
 	status = $state<'idle' | 'pending' | 'saved' | 'error'>('idle');
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- timers only; nothing renders from it
 	#timers = new Map<number, ReturnType<typeof setTimeout>>();
+	/** Answers typed and not known to be stored, by question: what a closing page must keep. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only; nothing renders from it
+	#unsaved = new Map<number, string>();
 	#chain: Promise<void> = Promise.resolve();
+	readonly #delay: number;
+	readonly #backupKey: string | undefined;
+	readonly #untrack: () => void;
 
 	constructor(
 		private readonly writes: RunWrites,
 		answers: string[],
 		index: number,
-		private readonly delay = 400
+		{ delay = 400, backupKey }: RunOptions = {}
 	) {
+		this.#delay = delay;
+		this.#backupKey = backupKey;
 		this.answers = answers;
 		this.index = Math.max(0, Math.min(index, Math.max(0, answers.length - 1)));
+		this.#untrack = trackPendingWrites({ stash: () => this.#stash(), flush: () => this.flush() });
+		// What an earlier page typed and could not store before it closed is newer than the row.
+		const backup = backupKey ? readBackup(backupKey) : undefined;
+		for (const [key, text] of Object.entries(backup?.answers ?? {})) {
+			const i = Number(key);
+			if (!Number.isInteger(i) || i < 0 || i >= answers.length || typeof text !== 'string')
+				continue;
+			this.answers[i] = text;
+			this.#unsaved.set(i, text);
+			void this.#write(i);
+		}
+		if (backup && this.#unsaved.size === 0) this.#clearBackup();
 	}
 
 	get count(): number {
@@ -36,11 +80,12 @@ export class InterviewRun {
 	type(text: string): void {
 		const index = this.index;
 		this.answers[index] = text;
+		this.#unsaved.set(index, text);
 		this.status = 'pending';
 		clearTimeout(this.#timers.get(index));
 		this.#timers.set(
 			index,
-			setTimeout(() => void this.#write(index), this.delay)
+			setTimeout(() => void this.#write(index), this.#delay)
 		);
 	}
 
@@ -52,6 +97,8 @@ export class InterviewRun {
 		this.#chain = this.#chain.then(() =>
 			this.writes.saveAnswer(index, answer).then(
 				() => {
+					if (this.#unsaved.get(index) === answer) this.#unsaved.delete(index);
+					if (this.#unsaved.size === 0) this.#clearBackup();
 					if (this.#timers.size === 0) this.status = 'saved';
 				},
 				() => {
@@ -60,6 +107,20 @@ export class InterviewRun {
 			)
 		);
 		return this.#chain;
+	}
+
+	#stash(): void {
+		if (!this.#backupKey || this.#unsaved.size === 0) return;
+		const backup: Backup = { answers: Object.fromEntries(this.#unsaved) };
+		localStorage.setItem(this.#backupKey, JSON.stringify(backup));
+	}
+
+	#clearBackup(): void {
+		try {
+			if (this.#backupKey) localStorage.removeItem(this.#backupKey);
+		} catch {
+			// Nothing to clear where storage is refused.
+		}
 	}
 
 	/** Stores anything still waiting for its pause. */
@@ -82,5 +143,10 @@ export class InterviewRun {
 			)
 		);
 		await this.#chain;
+	}
+
+	/** Leaving the run: what is waiting is written, and the page no longer answers for it. */
+	dispose(): Promise<void> {
+		return this.flush().finally(this.#untrack);
 	}
 }

@@ -58,4 +58,47 @@ describe('run session', () => {
 		expect(new InterviewRun(w, ['', '', ''], 2).index).toBe(2);
 		expect(new InterviewRun(w, ['', ''], 9).index).toBe(1);
 	});
+
+	it('keeps an answer still waiting for its pause when the page goes away, for the next run', async () => {
+		const key = `kith:run:${crypto.randomUUID()}`;
+		// The write never lands: the page is closing.
+		const s = new InterviewRun(
+			{ saveAnswer: () => new Promise(() => {}), setIndex: () => Promise.resolve() },
+			['', ''],
+			1,
+			{ backupKey: key }
+		);
+		s.type('Typed just before closing');
+		window.dispatchEvent(new PageTransitionEvent('pagehide'));
+		expect(JSON.parse(localStorage.getItem(key)!)).toEqual({
+			answers: { 1: 'Typed just before closing' }
+		});
+
+		const saveAnswer = vi.fn(() => Promise.resolve());
+		const next = new InterviewRun({ saveAnswer, setIndex: () => Promise.resolve() }, ['', ''], 0, {
+			backupKey: key
+		});
+		expect(next.answers).toEqual(['', 'Typed just before closing']);
+		await next.flush();
+		expect(saveAnswer).toHaveBeenCalledWith(1, 'Typed just before closing');
+		expect(localStorage.getItem(key)).toBeNull();
+	});
+
+	it('leaves nothing behind once the waiting answer is stored', async () => {
+		const key = `kith:run:${crypto.randomUUID()}`;
+		const s = new InterviewRun(
+			{ saveAnswer: () => Promise.resolve(), setIndex: () => Promise.resolve() },
+			[''],
+			0,
+			{ backupKey: key }
+		);
+		s.type('Hidden, then back');
+		Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+		delete (document as { visibilityState?: unknown }).visibilityState;
+		expect(localStorage.getItem(key)).toContain('Hidden, then back');
+		await s.flush();
+		expect(localStorage.getItem(key)).toBeNull();
+		expect(s.status).toBe('saved');
+	});
 });

@@ -63,8 +63,9 @@ export function todayLists(today: IsoDate): Query<TodayLists> {
 	};
 }
 
-/** A capture typed earlier and not saved yet (Capture keeps it as the 'capture' draft). */
-export const unsavedCapture: Query<Draft | undefined> = (r) => r.drafts.get('capture');
+/** A capture typed earlier and not saved yet, in any tab (Capture keeps it as a 'capture' draft). */
+export const unsavedCapture: Query<Draft | undefined> = async (r) =>
+	(await r.drafts.ofForm('capture'))[0];
 
 export interface TodayInterviews {
 	/** Thank-yous still to send, the most pressing first. */
