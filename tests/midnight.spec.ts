@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import type { Contact } from '../src/lib/domain/contact';
 import { makeContact } from '../src/lib/domain/testing/factories';
+import { openControlled } from './support/app';
 import { CapturePage } from './support/pages/capture';
 import { seed, storedContacts } from './support/db';
 
@@ -20,7 +21,7 @@ test('Today turns over at midnight, and Tomorrow then means the day after the ne
 	page
 }) => {
 	await page.clock.install({ time: BEFORE_MIDNIGHT });
-	await page.goto('/');
+	await openControlled(page, '/');
 	await seed(page, { contacts: [contact('Midnight Mo', { nextFollowUpOn: '2026-03-11' })] });
 	const followUps = page.getByRole('region', { name: 'Follow-ups due' });
 	await expect(followUps.getByText('Nobody is waiting on you today.')).toBeVisible();
@@ -38,7 +39,7 @@ test('Today turns over at midnight, and Tomorrow then means the day after the ne
 
 test('Today catches up when the app comes back into view after the night', async ({ page }) => {
 	await page.clock.install({ time: BEFORE_MIDNIGHT });
-	await page.goto('/');
+	await openControlled(page, '/');
 	await seed(page, { contacts: [contact('Morning Mel', { nextFollowUpOn: '2026-03-11' })] });
 	const followUps = page.getByRole('region', { name: 'Follow-ups due' });
 	await expect(followUps.getByText('Nobody is waiting on you today.')).toBeVisible();

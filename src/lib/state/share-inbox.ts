@@ -11,6 +11,9 @@ import {
 } from '$lib/domain/scanned-card';
 import { prefillFromShare, type SharedData } from '$lib/domain/share';
 
+// Capture loads this module only when something was shared: what it needs of domain/share too.
+export { hasSharedData, prefillFromShare } from '$lib/domain/share';
+
 export interface SharedItem {
 	title: string;
 	text: string;
