@@ -88,3 +88,46 @@ test('my card is kept offline, shown as a QR code that scans, and saved as a .vc
 	expect(vcf).toContain('EMAIL;TYPE=INTERNET:ama@example.org\r\n');
 	expect(vcf).toBe(scanned);
 });
+
+/**
+ * What is on the screen where the QR code is (a screenshot of it, at the device's pixel ratio),
+ * decoded with the scanner's decoder: a camera reads this, not the canvas's own pixels.
+ */
+async function readQrOnScreen(
+	page: Page
+): Promise<{ text?: string; width: number; height: number }> {
+	const picture = page.getByRole('img', { name: 'QR code of your card' });
+	await expect(page.getByText('Drawing the QR code…')).toBeHidden();
+	const box = (await picture.locator('canvas').boundingBox())!;
+	const png = await picture.locator('canvas').screenshot();
+	const image = await page.evaluate(async (base64) => {
+		const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+		const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+		const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+		const context = canvas.getContext('2d')!;
+		context.drawImage(bitmap, 0, 0);
+		const data = context.getImageData(0, 0, bitmap.width, bitmap.height);
+		return { width: data.width, height: data.height, data: Array.from(data.data) };
+	}, png.toString('base64'));
+	const text = jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data;
+	return { text, width: box.width, height: box.height };
+}
+
+for (const deviceScaleFactor of [1, 2, 3]) {
+	test.describe(`at device pixel ratio ${deviceScaleFactor}`, () => {
+		test.use({ deviceScaleFactor });
+
+		test('my card’s QR code is square on screen and scans back as the card', async ({ page }) => {
+			await page.goto('/settings/card');
+			await page.getByLabel('Your name').fill('Dee Pixel');
+			await page.getByLabel('Email').fill('dee@example.org');
+			await page.getByRole('button', { name: 'Save my card' }).click();
+			await page.getByRole('button', { name: 'Show my QR code' }).click();
+			await expect(page.getByRole('dialog', { name: 'Dee Pixel' })).toBeVisible();
+			const shown = await readQrOnScreen(page);
+			expect(Math.abs(shown.width - shown.height)).toBeLessThan(1);
+			expect(shown.text).toContain('FN:Dee Pixel\r\n');
+			expect(shown.text).toContain('EMAIL;TYPE=INTERNET:dee@example.org\r\n');
+		});
+	});
+}
