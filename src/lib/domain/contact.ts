@@ -5,6 +5,7 @@
 import { z } from 'zod/mini';
 import { circleSchema } from './circles';
 import { isoDateSchema, timestampSchema } from './dates';
+import { versionSchema } from './stamp';
 import { idSchema } from './ids';
 import { emailSchema, httpUrlSchema, longText, phoneSchema, shortText, tagSchema } from './text';
 import { parseTags, type ContactForm } from './contact-form';
@@ -41,6 +42,7 @@ export const contactSchema = z.strictObject({
 	keepInTouchDays: z.optional(z.int().check(z.gte(1), z.lte(3650))),
 	createdAt: timestampSchema,
 	updatedAt: timestampSchema,
+	version: versionSchema,
 	deletedAt: z.optional(timestampSchema),
 	/** Set on a contact merged into another: it waits in the trash, and the survivor holds its links. */
 	mergedIntoId: z.optional(idSchema),
@@ -82,6 +84,7 @@ export type ContactFields = Omit<
 	| 'id'
 	| 'createdAt'
 	| 'updatedAt'
+	| 'version'
 	| 'deletedAt'
 	| 'keepInTouchDays'
 	| 'mergedIntoId'
@@ -175,7 +178,8 @@ export function parseContactForm(form: ContactForm): FormResult {
 		...candidate,
 		id: 'x',
 		createdAt: 0,
-		updatedAt: 0
+		updatedAt: 0,
+		version: 1
 	});
 	if (!fields.success) {
 		for (const issue of fields.error.issues) {

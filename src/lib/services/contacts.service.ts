@@ -125,6 +125,7 @@ export async function updateContact(
 				...(existing.keepInTouchDays ? { keepInTouchDays: existing.keepInTouchDays } : {}),
 				createdAt: existing.createdAt,
 				updatedAt: existing.updatedAt,
+				version: existing.version,
 				deletedAt: existing.deletedAt
 			},
 			now
@@ -150,7 +151,7 @@ export async function restoreContact(db: KithDB, id: string, now = Date.now()): 
 		const { deletedAt: _gone, ...live } = c;
 		// A restore is a change like any other: a merge from a backup must see it as the newer one,
 		// newer than the trashing too.
-		await r.contacts.put(touch(live, now, { updatedAt: Math.max(c.updatedAt, c.deletedAt) }));
+		await r.contacts.put(touch(live, now, { ...c, updatedAt: Math.max(c.updatedAt, c.deletedAt) }));
 	});
 }
 
