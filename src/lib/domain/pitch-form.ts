@@ -34,11 +34,11 @@ export const PITCH_FORM_KINDS: FieldKinds<PitchForm> = {
 
 /** Each field as the editor names it, for a conflict card. */
 export const PITCH_FORM_LABELS: Record<keyof PitchForm, string> = {
-	title: 'Name',
+	title: 'Title',
 	target: 'Target length',
 	customSeconds: 'Length in seconds',
-	audience: 'Audience',
-	text: 'Pitch text',
+	audience: 'Audience or occasion',
+	text: 'Your pitch',
 	cues: 'Cues'
 };
 

@@ -1,0 +1,110 @@
+// No blind overwrite: two tabs edit the same saved record. Different fields are both kept without
+// asking; the same field shows a conflict card (keep mine, take theirs, keep both for long text).
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { capture } from './support/app';
+import { readTable } from './support/db';
+
+const CONFLICTS = 'Changed in another tab or window too';
+
+/** A second tab of the same browser, on the same address as the first. */
+async function secondTab(context: BrowserContext, first: Page): Promise<Page> {
+	const tab = await context.newPage();
+	await tab.goto(first.url());
+	return tab;
+}
+
+function conflicts(page: Page) {
+	return page.getByRole('region', { name: CONFLICTS });
+}
+
+// ---- Pitches -----------------------------------------------------------------------------------
+
+async function writePitch(page: Page): Promise<void> {
+	await page.goto('/pitches/new');
+	await page.getByLabel('Title').fill('Career fair');
+	await page.getByLabel('Your pitch').fill('Hi, I am Ama, a records manager.');
+	await page.getByLabel('Cues (one a line)').fill('records manager');
+	await page.getByRole('button', { name: 'Save pitch' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Career fair' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible();
+}
+
+test('a pitch edited in two tabs keeps both changes when they touch different fields', async ({
+	page,
+	context
+}) => {
+	await writePitch(page);
+	const other = await secondTab(context, page);
+	await expect(other.getByRole('button', { name: 'Save changes' })).toBeVisible();
+
+	await page.getByLabel('Title').fill('Career fair (spring)');
+	await other.getByLabel('Your pitch').fill('Hello, I am Ama. I look after rare maps.');
+
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+	await other.getByRole('button', { name: 'Save changes' }).click();
+	await expect(other.getByText(/Changes saved, together with/)).toBeVisible();
+	await expect(conflicts(other)).toHaveCount(0);
+
+	const [pitch] = await readTable(page, 'pitches');
+	expect(pitch).toMatchObject({
+		title: 'Career fair (spring)',
+		text: 'Hello, I am Ama. I look after rare maps.'
+	});
+	await expect(other.getByLabel('Title')).toHaveValue('Career fair (spring)');
+	await page.reload();
+	await expect(page.getByLabel('Your pitch')).toHaveValue(
+		'Hello, I am Ama. I look after rare maps.'
+	);
+});
+
+test('a pitch changed in the same fields in two tabs asks, field by field, what to keep', async ({
+	page,
+	context
+}) => {
+	await writePitch(page);
+	const other = await secondTab(context, page);
+	await expect(other.getByRole('button', { name: 'Save changes' })).toBeVisible();
+
+	await page.getByLabel('Title').fill('Title from the first tab');
+	await page.getByLabel('Your pitch').fill('Words from the first tab.');
+	await page.getByLabel('Cues (one a line)').fill('first cue');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+
+	await other.getByLabel('Title').fill('Title from the second tab');
+	await other.getByLabel('Your pitch').fill('Words from the second tab.');
+	await other.getByLabel('Cues (one a line)').fill('second cue');
+	await other.getByRole('button', { name: 'Save changes' }).click();
+
+	const cards = conflicts(other);
+	await expect(cards).toBeVisible();
+	await expect(other.getByRole('heading', { name: CONFLICTS })).toBeFocused();
+	await expect(cards.getByRole('heading', { name: 'Your pitch' })).toBeVisible();
+	await expect(cards.getByText('Words from the second tab.')).toBeVisible();
+	await expect(cards.getByText('Words from the first tab.')).toBeVisible();
+	// Nothing was written over the other tab's save.
+	expect((await readTable(other, 'pitches'))[0]).toMatchObject({
+		title: 'Title from the first tab',
+		text: 'Words from the first tab.'
+	});
+
+	// A short field is one or the other; long text can keep both.
+	await expect(cards.getByRole('button', { name: 'Keep both (Title)' })).toHaveCount(0);
+	await cards.getByRole('button', { name: 'Take theirs (Title)' }).click();
+	await cards.getByRole('button', { name: 'Keep both (Your pitch)' }).click();
+	await cards.getByRole('button', { name: 'Keep mine (Cues)' }).click();
+	await expect(cards).toHaveCount(0);
+	await expect(other.getByLabel('Title')).toHaveValue('Title from the first tab');
+	await expect(other.getByLabel('Your pitch')).toHaveValue(
+		'Words from the second tab.\n\nWords from the first tab.'
+	);
+
+	await other.getByRole('button', { name: 'Save changes' }).click();
+	await expect(other.getByText('Changes saved.')).toBeVisible();
+	expect((await readTable(other, 'pitches'))[0]).toMatchObject({
+		title: 'Title from the first tab',
+		text: 'Words from the second tab.\n\nWords from the first tab.',
+		cues: ['second cue']
+	});
+});
