@@ -108,3 +108,93 @@ test('a pitch changed in the same fields in two tabs asks, field by field, what 
 		cues: ['second cue']
 	});
 });
+
+// ---- Touchpoints -------------------------------------------------------------------------------
+
+/** Captures Maya, logs a call with her, and opens that touchpoint's edit form in two tabs. */
+async function touchpointInTwoTabs(page: Page, context: BrowserContext): Promise<Page> {
+	await page.goto('/');
+	await capture(page, 'Maya Chen');
+	const contactUrl = new URL(page.url()).pathname;
+	await page.getByRole('link', { name: 'Log a touchpoint' }).click();
+	await page.getByLabel('What you talked about').fill('Coffee about archives jobs.');
+	await page.getByRole('button', { name: 'Save touchpoint' }).click();
+	await expect(page.getByText('Touchpoint saved.')).toBeVisible();
+	const [touchpoint] = await readTable(page, 'interactions');
+	await page.goto(`${contactUrl}/touchpoints/${touchpoint!.id}`);
+	await expect(page.getByRole('heading', { name: /Edit touchpoint with/ })).toBeVisible();
+	const other = await secondTab(context, page);
+	await expect(other.getByRole('heading', { name: /Edit touchpoint with/ })).toBeVisible();
+	return other;
+}
+
+test('a touchpoint edited in two tabs keeps both changes when they touch different fields', async ({
+	page,
+	context
+}) => {
+	const other = await touchpointInTwoTabs(page, context);
+	await page.getByLabel('What you talked about').fill('Coffee, and a tour of the stacks.');
+	await other.getByLabel('What you gave or offered back').fill('Sent her my notes on map care.');
+
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+	await other.getByRole('button', { name: 'Save changes' }).click();
+	await expect(other.getByText(/Changes saved, together with/)).toBeVisible();
+
+	const [touchpoint] = await readTable(page, 'interactions');
+	expect(touchpoint).toMatchObject({
+		summary: 'Coffee, and a tour of the stacks.',
+		gave: 'Sent her my notes on map care.'
+	});
+});
+
+test('a touchpoint changed in the same fields in two tabs asks what to keep', async ({
+	page,
+	context
+}) => {
+	const other = await touchpointInTwoTabs(page, context);
+	await page.getByLabel('What you talked about').fill('First tab: she knows the head archivist.');
+	await page.getByRole('radio', { name: 'Email' }).check();
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+
+	await other.getByLabel('What you talked about').fill('Second tab: ask about the summer post.');
+	await other.getByRole('radio', { name: 'Call' }).check();
+	await other.getByRole('button', { name: 'Save changes' }).click();
+
+	const cards = conflicts(other);
+	await expect(cards).toBeVisible();
+	await expect(cards.getByRole('heading', { name: 'How' })).toBeVisible();
+	await expect(cards.getByText('First tab: she knows the head archivist.')).toBeVisible();
+	expect((await readTable(other, 'interactions'))[0]).toMatchObject({
+		summary: 'First tab: she knows the head archivist.',
+		channel: 'email'
+	});
+	await expect(cards.getByRole('button', { name: 'Keep both (How)' })).toHaveCount(0);
+	await cards.getByRole('button', { name: 'Keep mine (How)' }).click();
+	await cards.getByRole('button', { name: 'Keep both (What you talked about)' }).click();
+	await expect(cards).toHaveCount(0);
+
+	await other.getByRole('button', { name: 'Save changes' }).click();
+	await expect(other.getByText('Changes saved.')).toBeVisible();
+	expect((await readTable(other, 'interactions'))[0]).toMatchObject({
+		summary: 'Second tab: ask about the summer post.\n\nFirst tab: she knows the head archivist.',
+		channel: 'call'
+	});
+});
+
+test('a touchpoint’s other side can be taken instead', async ({ page, context }) => {
+	const other = await touchpointInTwoTabs(page, context);
+	await page.getByLabel('What you talked about').fill('The version to keep.');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+	await other.getByLabel('What you talked about').fill('A version to drop.');
+	await other.getByRole('button', { name: 'Save changes' }).click();
+	await conflicts(other)
+		.getByRole('button', { name: 'Take theirs (What you talked about)' })
+		.click();
+	await expect(other.getByLabel('What you talked about')).toHaveValue('The version to keep.');
+	await other.getByRole('button', { name: 'Save changes' }).click();
+	await expect(other.getByText('Changes saved.')).toBeVisible();
+	expect((await readTable(other, 'interactions'))[0]?.summary).toBe('The version to keep.');
+});
