@@ -198,3 +198,66 @@ test('a touchpoint’s other side can be taken instead', async ({ page, context 
 	await expect(other.getByText('Changes saved.')).toBeVisible();
 	expect((await readTable(other, 'interactions'))[0]?.summary).toBe('The version to keep.');
 });
+
+// ---- Interviews --------------------------------------------------------------------------------
+
+/** Plans an interview with someone new, and opens its plan's edit form in two tabs. */
+async function planInTwoTabs(page: Page, context: BrowserContext): Promise<Page> {
+	await page.goto('/interviews/new');
+	await page.getByRole('button', { name: '+ Someone not in Kith yet' }).click();
+	await page.getByLabel('Their name').fill('Nora Quist');
+	await page.getByLabel('Your goal').fill('Learn how archives hire.');
+	await page.getByRole('button', { name: 'Save the plan' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Interview with Nora Quist' })
+	).toBeVisible();
+	const other = await secondTab(context, page);
+	for (const tab of [page, other]) {
+		await tab.getByRole('button', { name: 'Edit the plan' }).click();
+		await expect(tab.getByRole('heading', { name: 'Edit the plan' })).toBeVisible();
+	}
+	return other;
+}
+
+test('an interview plan edited in two tabs keeps both changes when they touch different fields', async ({
+	page,
+	context
+}) => {
+	const other = await planInTwoTabs(page, context);
+	await page.getByLabel('Organisation', { exact: true }).fill('Harbour Library');
+	await other.getByLabel('Your goal').fill('Learn how archives hire, and who to ask next.');
+	await page.getByRole('button', { name: 'Save the plan' }).click();
+	await expect(page.getByText('Plan saved.')).toBeVisible();
+	await other.getByRole('button', { name: 'Save the plan' }).click();
+	await expect(other.getByText(/Plan saved, together with/)).toBeVisible();
+	expect((await readTable(page, 'interviews'))[0]).toMatchObject({
+		organization: 'Harbour Library',
+		goal: 'Learn how archives hire, and who to ask next.'
+	});
+});
+
+test('an interview plan changed in the same field in two tabs asks what to keep', async ({
+	page,
+	context
+}) => {
+	const other = await planInTwoTabs(page, context);
+	await page.getByLabel('Your goal').fill('Ask about the digitisation project.');
+	await page.getByRole('button', { name: 'Save the plan' }).click();
+	await expect(page.getByText('Plan saved.')).toBeVisible();
+	await other.getByLabel('Your goal').fill('Ask how she moved from museums to archives.');
+	await other.getByRole('button', { name: 'Save the plan' }).click();
+
+	const cards = conflicts(other);
+	await expect(cards.getByRole('heading', { name: 'Your goal' })).toBeVisible();
+	await expect(cards.getByText('Ask about the digitisation project.')).toBeVisible();
+	expect((await readTable(other, 'interviews'))[0]?.goal).toBe(
+		'Ask about the digitisation project.'
+	);
+	await cards.getByRole('button', { name: 'Keep both (Your goal)' }).click();
+	await expect(cards).toHaveCount(0);
+	await other.getByRole('button', { name: 'Save the plan' }).click();
+	await expect(other.getByText('Plan saved.')).toBeVisible();
+	expect((await readTable(other, 'interviews'))[0]?.goal).toBe(
+		'Ask how she moved from museums to archives.\n\nAsk about the digitisation project.'
+	);
+});
