@@ -217,7 +217,8 @@ test('a backup naming a contact it does not hold is refused, and nothing is writ
 			received: [],
 			followUpDone: false,
 			createdAt: 1,
-			updatedAt: 1
+			updatedAt: 1,
+			version: 1
 		});
 	});
 	const before = await readTables(page, ['contacts', 'interactions']);

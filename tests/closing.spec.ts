@@ -26,7 +26,8 @@ async function openRun(page: Page): Promise<void> {
 				links: [],
 				tags: [],
 				createdAt: T,
-				updatedAt: T
+				updatedAt: T,
+				version: 1
 			}
 		],
 		interviews: [
@@ -38,7 +39,8 @@ async function openRun(page: Page): Promise<void> {
 				questions: QUESTIONS.map((text) => ({ text })),
 				referralIds: [],
 				createdAt: T,
-				updatedAt: T
+				updatedAt: T,
+				version: 1
 			}
 		]
 	});

@@ -183,13 +183,16 @@ test('saving an edit after the contact changed in another tab keeps both changes
 
 	await contact.role.fill('Head curator');
 	await contact.saveChanges.click();
-	// The notice sits above the form, far from the button: the focus moves to it.
-	await expect(
-		page.getByRole('status', { name: 'This contact changed while you were editing' })
-	).toBeFocused();
-	await expect(page.getByText(/Role \(the newer version says “Archivist”\)/)).toBeVisible();
+	// The conflict cards sit above the form, far from the button: the focus moves to them.
+	const changed = 'Changed in another tab or window too';
+	await expect(page.getByRole('heading', { name: changed })).toBeFocused();
+	const cards = page.getByRole('region', { name: changed });
+	await expect(cards.getByRole('heading', { name: 'Role' })).toBeVisible();
+	await expect(cards.getByText('Archivist', { exact: true })).toBeVisible();
 	await expect(contact.role).toHaveValue('Head curator');
 	await expect(contact.where).toHaveValue('Museum night');
+	await cards.getByRole('button', { name: 'Keep mine (Role)' }).click();
+	await expect(cards).toHaveCount(0);
 	await contact.saveChanges.click();
 	await expect(page.getByText('Head curator at Acorn Museum')).toBeVisible();
 	const zoe = (await storedContacts(page)).find((c) => c.name === 'Zoë Chen');

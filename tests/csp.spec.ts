@@ -134,7 +134,8 @@ test('no screen of the app trips the policy', async ({ page }) => {
 		received: [],
 		followUpDone: false,
 		createdAt: T,
-		updatedAt: T
+		updatedAt: T,
+		version: 1
 	};
 	await seed(page, {
 		interactions: [touchpoint],
@@ -147,7 +148,8 @@ test('no screen of the app trips the policy', async ({ page }) => {
 				questions: [],
 				referralIds: [],
 				createdAt: T,
-				updatedAt: T
+				updatedAt: T,
+				version: 1
 			}
 		]
 	});

@@ -22,7 +22,8 @@ function touchpoint(id: string, contactId: string, received: Touchpoint['receive
 		received,
 		followUpDone: false,
 		createdAt: T,
-		updatedAt: T
+		updatedAt: T,
+		version: 1
 	};
 }
 
@@ -54,7 +55,8 @@ test('merge two contacts, keep everything of both, and undo puts it all back', a
 				questions: [],
 				referralIds: ['ben'],
 				createdAt: T,
-				updatedAt: T
+				updatedAt: T,
+				version: 1
 			}
 		]
 	});

@@ -86,7 +86,8 @@ test('two tabs editing the same contact keep their own unsaved changes', async (
 				links: [],
 				tags: [],
 				createdAt: T,
-				updatedAt: T
+				updatedAt: T,
+				version: 1
 			}
 		]
 	});

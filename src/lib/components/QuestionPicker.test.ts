@@ -10,6 +10,7 @@ const q = (id: string, text: string, fields: Partial<Question> = {}): Question =
 	builtIn: true,
 	createdAt: 1,
 	updatedAt: 1,
+	version: 1,
 	...fields
 });
 

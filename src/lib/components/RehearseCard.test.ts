@@ -13,7 +13,8 @@ const pitch: Pitch = {
 	text: 'Hi, I am Ama.',
 	cues: ['Who I am', 'What I want'],
 	createdAt: now,
-	updatedAt: now
+	updatedAt: now,
+	version: 1
 };
 
 describe('RehearseCard', () => {

@@ -14,6 +14,7 @@ const tp = (fields: Partial<Touchpoint>): Touchpoint => ({
 	followUpDone: false,
 	createdAt: 1,
 	updatedAt: 1,
+	version: 1,
 	...fields
 });
 
@@ -27,7 +28,8 @@ const interview: Interview = {
 	questions: [],
 	referralIds: [],
 	createdAt: 1,
-	updatedAt: 1
+	updatedAt: 1,
+	version: 1
 };
 
 describe('Timeline', () => {

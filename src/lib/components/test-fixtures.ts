@@ -14,6 +14,7 @@ export function contact(overrides: Partial<Contact> = {}): Contact {
 		tags: [],
 		createdAt: 1,
 		updatedAt: 1,
+		version: 1,
 		...overrides
 	};
 }

@@ -22,7 +22,8 @@ describe('repositories of every table', () => {
 				received: ['inside-info'],
 				followUpDone: false,
 				createdAt: t,
-				updatedAt: t
+				updatedAt: t,
+				version: 1
 			},
 			pitches: {
 				id: 'p1',
@@ -31,7 +32,8 @@ describe('repositories of every table', () => {
 				text: 'Hi',
 				cues: ['who I am'],
 				createdAt: t,
-				updatedAt: t
+				updatedAt: t,
+				version: 1
 			},
 			rehearsals: { id: 'r1', pitchId: 'p1', at: t, seconds: 31.5, rating: 'good' },
 			recordings: {
@@ -50,7 +52,8 @@ describe('repositories of every table', () => {
 				questions: [{ text: 'How did you start?', category: 'path' }],
 				referralIds: [],
 				createdAt: t,
-				updatedAt: t
+				updatedAt: t,
+				version: 1
 			},
 			questions: {
 				id: 'q1',
@@ -58,7 +61,8 @@ describe('repositories of every table', () => {
 				text: 'What is changing?',
 				builtIn: true,
 				createdAt: t,
-				updatedAt: t
+				updatedAt: t,
+				version: 1
 			}
 		} as const;
 		for (const [name, row] of Object.entries(rows)) {

@@ -71,42 +71,61 @@ describe('write, the one write path', () => {
 
 describe('touch', () => {
 	it('stamps a change with the time now', () => {
-		expect(touch({ id: 'a', updatedAt: 100 }, 500)).toEqual({ id: 'a', updatedAt: 500 });
+		expect(touch({ id: 'a', updatedAt: 100, version: 3 }, 500)).toEqual({
+			id: 'a',
+			updatedAt: 500,
+			version: 4
+		});
 	});
 
 	it('stays monotonic when the clock goes back or stands still', () => {
-		expect(touch({ updatedAt: 1000 }, 400).updatedAt).toBe(1001);
-		expect(touch({ updatedAt: 1000 }, 1000).updatedAt).toBe(1001);
-		let row = { updatedAt: 5000 };
+		expect(touch({ updatedAt: 1000, version: 1 }, 400).updatedAt).toBe(1001);
+		expect(touch({ updatedAt: 1000, version: 1 }, 1000).updatedAt).toBe(1001);
+		let row = { updatedAt: 5000, version: 1 };
 		for (let i = 0; i < 3; i++) row = touch(row, 10);
 		expect(row.updatedAt).toBe(5003);
 	});
 
 	it('goes past the version it replaces when that is given', () => {
-		expect(touch({ updatedAt: 0 }, 50, { updatedAt: 90 }).updatedAt).toBe(91);
+		const next = touch({ updatedAt: 0, version: 1 }, 50, { updatedAt: 90, version: 6 });
+		expect(next).toEqual({ updatedAt: 91, version: 7 });
+	});
+
+	it('moves the version on by one with every change, so no save can forget it', () => {
+		let row = { updatedAt: 1, version: 1 };
+		for (let i = 0; i < 3; i++) row = touch(row, 10);
+		expect(row.version).toBe(4);
 	});
 
 	it('leaves the record it was given as it was', () => {
-		const row = { updatedAt: 1 };
+		const row = { updatedAt: 1, version: 1 };
 		touch(row, 9);
 		expect(row.updatedAt).toBe(1);
 	});
 });
 
 describe('touch of a new record', () => {
-	it('stamps it with the time now, whatever it held', () => {
-		expect(touch({ updatedAt: 9_999 }, 50, null).updatedAt).toBe(50);
+	it('stamps it with the time now and version 1, whatever it held', () => {
+		expect(touch({ updatedAt: 9_999, version: 7 }, 50, null)).toEqual({
+			updatedAt: 50,
+			version: 1
+		});
 	});
 });
 
 describe('stampNew', () => {
-	it('stamps a new record as created and changed now', () => {
-		expect(stampNew({ id: 'a' }, 50)).toEqual({ id: 'a', createdAt: 50, updatedAt: 50 });
+	it('stamps a new record as created and changed now, at version 1', () => {
+		expect(stampNew({ id: 'a' }, 50)).toEqual({
+			id: 'a',
+			createdAt: 50,
+			updatedAt: 50,
+			version: 1
+		});
 	});
 
 	it('replaces the stamps of the record it was copied from', () => {
-		const copy = stampNew({ id: 'b', createdAt: 1, updatedAt: 9_999 }, 50);
-		expect(copy).toEqual({ id: 'b', createdAt: 50, updatedAt: 50 });
+		const copy = stampNew({ id: 'b', createdAt: 1, updatedAt: 9_999, version: 4 }, 50);
+		expect(copy).toEqual({ id: 'b', createdAt: 50, updatedAt: 50, version: 1 });
 	});
 
 	it('leaves the row it was given alone', () => {

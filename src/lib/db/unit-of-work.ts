@@ -6,7 +6,7 @@
  * domain/stamp.ts, so io and domain can stamp the records they build) the one for a new record.
  */
 import type { Table } from 'dexie';
-import { nextStamp } from '$lib/domain/stamp';
+import { stampChange, type ChangeStamps } from '$lib/domain/stamp';
 import { TABLES } from '$lib/domain/tables';
 import type { KithDB } from './database';
 import { repos, type Repos } from './repos';
@@ -65,16 +65,15 @@ export function read<N extends TableName, T>(
 /** Every table, for the units of work that replace or clear the whole database. */
 export const ALL_TABLES: readonly TableName[] = TABLES;
 
-/** A record that carries its last change's time. */
-export interface Stamped {
-	updatedAt: number;
-}
+/** A record that carries its last change's time and its version. */
+export type Stamped = ChangeStamps;
 
 /**
  * Stamps a changed record: its `updatedAt` moves to `now`, or just past the time of the version
- * it replaces (`previous`, the record itself by default) when the clock says otherwise. `null`
- * says the record is new, replacing nothing.
+ * it replaces (`previous`, the record itself by default) when the clock says otherwise, and its
+ * `version` to one past that version's. `null` says the record is new, replacing nothing.
+ * A save that checks a form's version reads `previous` in the same transaction.
  */
 export function touch<T extends Stamped>(row: T, now: number, previous: Stamped | null = row): T {
-	return { ...row, updatedAt: nextStamp(previous?.updatedAt, now) };
+	return stampChange(row, now, previous);
 }

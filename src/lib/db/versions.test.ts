@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeContact } from './testing/factories';
+import { makeContact, makeInterview, makeTouchpoint } from './testing/factories';
 import { upgradeFrom } from './testing/upgrade-harness';
 import { VERSIONS, type DbVersion } from './versions';
 import { repos } from './repos';
@@ -141,5 +141,46 @@ describe('version 2: open intro requests indexed', () => {
 			introRequests: [{ id: 'q', who: 'Bo', createdAt: 1 }]
 		});
 		expect(await r.contacts.withOpenIntroRequests()).toEqual([]);
+	});
+});
+
+describe('version 3: every editable record carries a version', () => {
+	it('gives rows stored before it version 1, so they read and save as before', async () => {
+		const { db, invalid } = await upgradeFrom(2, async (old) => {
+			const { version: _v, ...c } = makeContact({ name: 'Ada' });
+			await old.contacts.put({ ...c, words: ['ada'] } as never);
+			const { version: _t, ...t } = makeTouchpoint({ id: 't1', contactId: c.id });
+			await old.interactions.put(t as never);
+			const { version: _i, ...i } = makeInterview({ id: 'v1', contactId: c.id });
+			await old.interviews.put(i as never);
+			await old.pitches.put({
+				id: 'p1',
+				title: 'Hello',
+				targetSeconds: 30,
+				text: 'Hi',
+				cues: [],
+				createdAt: 1,
+				updatedAt: 1
+			} as never);
+			await old.questions.put({
+				id: 'q1',
+				category: 'path',
+				text: 'How did you start?',
+				builtIn: true,
+				createdAt: 1,
+				updatedAt: 1
+			} as never);
+		});
+		expect(invalid).toEqual([]);
+		for (const name of ['contacts', 'interactions', 'interviews', 'pitches', 'questions'] as const)
+			expect((await db.table(name).toArray()).map((row) => row.version)).toEqual([1]);
+	});
+
+	it('leaves a row that already has a version as it is', async () => {
+		const { db } = await upgradeFrom(2, async (old) => {
+			const c = makeContact({ name: 'Ada', version: 7 });
+			await old.contacts.put({ ...c, words: ['ada'] });
+		});
+		expect((await db.contacts.toArray())[0]?.version).toBe(7);
 	});
 });

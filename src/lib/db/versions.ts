@@ -4,6 +4,7 @@
  * upgrade that rewrites existing rows; the upgrade harness tests each one from the version before.
  */
 import type { Transaction } from 'dexie';
+import { VERSIONED_TABLES, withFirstVersion } from '$lib/domain/stamp';
 
 export interface DbVersion {
 	version: number;
@@ -37,6 +38,21 @@ export const VERSIONS: DbVersion[] = [
 			// version 1 never hold intro requests, so they need no rewrite.
 			contacts:
 				'id, updatedAt, createdAt, deletedAt, [circle+updatedAt], *tags, *words, introducedById, nextFollowUpOn, asking'
+		}
+	},
+	{
+		version: 3,
+		// Every editable record carries a version from now on (see domain/stamp.ts): rows stored
+		// before start at 1. No index changes.
+		stores: {},
+		upgrade: async (tx) => {
+			for (const name of VERSIONED_TABLES)
+				await tx
+					.table(name)
+					.toCollection()
+					.modify((row: Record<string, unknown>) => {
+						Object.assign(row, withFirstVersion(row));
+					});
 		}
 	}
 ];

@@ -59,6 +59,7 @@ describe('dueList', () => {
 		followUpDone: false,
 		createdAt: 1,
 		updatedAt: 1,
+		version: 1,
 		...fields
 	});
 

@@ -95,7 +95,13 @@ describe('parseContactForm', () => {
 		);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
-		const contact = contactSchema.parse({ ...result.value, id: 'a', createdAt: 1, updatedAt: 1 });
+		const contact = contactSchema.parse({
+			...result.value,
+			id: 'a',
+			createdAt: 1,
+			updatedAt: 1,
+			version: 1
+		});
 		const again = parseContactForm(contactToForm(contact));
 		expect(again).toEqual(result);
 	});

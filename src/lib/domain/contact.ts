@@ -3,11 +3,13 @@
  * the edit form's schema, and the conversions between a contact and its form.
  */
 import { z } from 'zod/mini';
-import { circleSchema } from './circles';
+import { circleLabel, circleSchema } from './circles';
 import { isoDateSchema, timestampSchema } from './dates';
+import { versionSchema } from './stamp';
 import { idSchema } from './ids';
 import { emailSchema, httpUrlSchema, longText, phoneSchema, shortText, tagSchema } from './text';
 import { parseTags, type ContactForm } from './contact-form';
+import type { FieldKinds } from './merge3';
 
 export const NAME_MAX = 200;
 
@@ -41,6 +43,7 @@ export const contactSchema = z.strictObject({
 	keepInTouchDays: z.optional(z.int().check(z.gte(1), z.lte(3650))),
 	createdAt: timestampSchema,
 	updatedAt: timestampSchema,
+	version: versionSchema,
 	deletedAt: z.optional(timestampSchema),
 	/** Set on a contact merged into another: it waits in the trash, and the survivor holds its links. */
 	mergedIntoId: z.optional(idSchema),
@@ -74,6 +77,52 @@ export {
 	type ContactForm
 } from './contact-form';
 
+/** How each field merges with a save made elsewhere (see merge3.ts). */
+export const CONTACT_FORM_KINDS: FieldKinds<ContactForm> = {
+	name: 'text',
+	circle: 'value',
+	metAt: 'text',
+	metOn: 'value',
+	organization: 'text',
+	role: 'text',
+	field: 'text',
+	emails: 'list',
+	phones: 'list',
+	links: 'list',
+	introducedById: 'value',
+	tags: 'text',
+	notes: 'long',
+	nextFollowUpOn: 'value'
+};
+
+/** Each field as the edit form names it, for a conflict card. */
+export const CONTACT_FORM_LABELS: Record<keyof ContactForm, string> = {
+	name: 'Name',
+	circle: 'Circle',
+	metAt: 'Where or how you met',
+	metOn: 'Met on',
+	organization: 'Organisation',
+	role: 'Role',
+	field: 'Field of interest',
+	emails: 'Email',
+	phones: 'Phone',
+	links: 'Link',
+	introducedById: 'Introduced by',
+	tags: 'Tags',
+	notes: 'Notes',
+	nextFollowUpOn: 'Follow up on'
+};
+
+/** A field's value in words, for a conflict card. */
+export function describeContactField<K extends keyof ContactForm>(
+	field: K,
+	value: ContactForm[K]
+): string {
+	if (field === 'introducedById') return value ? 'someone in your contacts' : 'nobody';
+	if (field === 'circle') return circleLabel(String(value));
+	return Array.isArray(value) ? value.filter((v) => v.trim()).join(', ') : String(value);
+}
+
 /** Enough of a contact to name it in a list or a picker. */
 export type ContactRef = Pick<Contact, 'id' | 'name' | 'organization'>;
 
@@ -82,6 +131,7 @@ export type ContactFields = Omit<
 	| 'id'
 	| 'createdAt'
 	| 'updatedAt'
+	| 'version'
 	| 'deletedAt'
 	| 'keepInTouchDays'
 	| 'mergedIntoId'
@@ -175,7 +225,8 @@ export function parseContactForm(form: ContactForm): FormResult {
 		...candidate,
 		id: 'x',
 		createdAt: 0,
-		updatedAt: 0
+		updatedAt: 0,
+		version: 1
 	});
 	if (!fields.success) {
 		for (const issue of fields.error.issues) {

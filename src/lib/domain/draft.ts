@@ -6,11 +6,13 @@ import { timestampSchema } from './dates';
 import { exceedsBounds, type JsonBounds } from './json-bounds';
 
 /**
- * The most a form's unsaved values can be. The largest form (a contact with a full 100,000-character
- * note, or a debrief) stays well inside, and the deepest (a shared card kept aside on Capture) is
- * five levels. A draft beyond these is not something Kith writes, and would freeze the form it fills.
+ * The most a form's unsaved values can be. The largest form (an edit of a pitch or a contact with
+ * a full 100,000-character text, which keeps the text it was opened on and, in a conflict, the
+ * text saved elsewhere: three copies) stays inside, and the deepest (a shared card kept aside on
+ * Capture) is five levels. A draft beyond these is not something Kith writes, and would freeze the
+ * form it fills.
  */
-export const DRAFT_BOUNDS: JsonBounds = { maxDepth: 6, maxChars: 300_000 };
+export const DRAFT_BOUNDS: JsonBounds = { maxDepth: 6, maxChars: 400_000 };
 
 /** An unsaved form, kept on every change so that nothing typed is lost. */
 export const draftSchema = z.strictObject({

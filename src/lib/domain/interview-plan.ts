@@ -1,7 +1,9 @@
 /** The plan form of an interview: what it holds as typed, and how it becomes interview fields. */
+import { z } from 'zod/mini';
 import { NAME_MAX } from './contact';
 import type { Interview, InterviewMode } from './interview';
-import { DEFAULT_MINUTES, fromLocalInput, toLocalInput } from './interview-rules';
+import { DEFAULT_MINUTES, fromLocalInput, MODE_LABELS, toLocalInput } from './interview-rules';
+import type { FieldKinds } from './merge3';
 
 export interface PlanForm {
 	/** An existing contact, or '' when a new one is typed below. */
@@ -15,6 +17,53 @@ export interface PlanForm {
 	mode: InterviewMode;
 	place: string;
 	goal: string;
+}
+
+/** The plan form as plain data, to check one kept with a version. */
+export const planFormSchema: z.ZodMiniType<PlanForm> = z.object({
+	contactId: z.string(),
+	newName: z.string(),
+	newOrganization: z.string(),
+	organization: z.string(),
+	scheduledAt: z.string(),
+	durationMinutes: z.string(),
+	mode: z.enum(['in-person', 'phone', 'video']),
+	place: z.string(),
+	goal: z.string()
+});
+
+/** How each field merges with a save made in another tab (see merge3.ts). */
+export const PLAN_FORM_KINDS: FieldKinds<PlanForm> = {
+	contactId: 'value',
+	newName: 'text',
+	newOrganization: 'text',
+	organization: 'text',
+	scheduledAt: 'value',
+	durationMinutes: 'value',
+	mode: 'value',
+	place: 'text',
+	goal: 'long'
+};
+
+/** Each field as the plan form names it, for a conflict card. */
+export const PLAN_FORM_LABELS: Record<keyof PlanForm, string> = {
+	contactId: 'Who you are meeting',
+	newName: 'Their name',
+	newOrganization: 'Their organisation',
+	organization: 'Organisation',
+	scheduledAt: 'Date and time',
+	durationMinutes: 'Planned length (minutes)',
+	mode: 'How',
+	place: 'Place, link or number',
+	goal: 'Your goal'
+};
+
+/** A field's value in words, for a conflict card. */
+export function describePlanField<K extends keyof PlanForm>(field: K, value: PlanForm[K]): string {
+	if (field === 'mode') return MODE_LABELS[value as InterviewMode];
+	if (field === 'contactId') return value ? 'someone in your contacts' : 'nobody yet';
+	if (field === 'scheduledAt') return value ? String(value).replace('T', ' at ') : '';
+	return String(value);
 }
 
 export type PlanFields = Pick<

@@ -29,6 +29,7 @@ function iv(fields: Partial<Interview> = {}): Interview {
 		durationMinutes: 30,
 		createdAt: 0,
 		updatedAt: 0,
+		version: 1,
 		...fields
 	};
 }

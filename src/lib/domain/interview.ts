@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { isoDateSchema, timestampSchema } from './dates';
+import { versionSchema } from './stamp';
 import { idSchema } from './ids';
 import { OUTCOMES } from './touchpoint';
 import { longText, shortText } from './text';
@@ -27,7 +28,8 @@ export const questionSchema = z.strictObject({
 	builtIn: z.boolean(),
 	archived: z.optional(z.boolean()),
 	createdAt: timestampSchema,
-	updatedAt: timestampSchema
+	updatedAt: timestampSchema,
+	version: versionSchema
 });
 export type Question = z.infer<typeof questionSchema>;
 
@@ -69,6 +71,7 @@ export const interviewSchema = z.strictObject({
 	interactionId: z.optional(idSchema),
 	createdAt: timestampSchema,
 	updatedAt: timestampSchema,
+	version: versionSchema,
 	deletedAt: z.optional(timestampSchema)
 });
 export type Interview = z.infer<typeof interviewSchema>;

@@ -7,7 +7,7 @@
 import type { Contact } from './contact';
 import type { Touchpoint } from './touchpoint';
 import type { Interview } from './interview';
-import { nextStamp } from './stamp';
+import { stampChange } from './stamp';
 import { cutText } from './text-length';
 
 export const SCALAR_FIELDS = [
@@ -122,7 +122,9 @@ export function mergedContact(
 	out.introRequests = requests.length ? requests : undefined;
 	// A keep-in-touch rhythm set on either one is worth keeping; the staying contact's wins.
 	out.keepInTouchDays = keep.keepInTouchDays ?? other.keepInTouchDays;
-	out.updatedAt = nextStamp(keep.updatedAt, now);
+	const { updatedAt, version } = stampChange(keep, now);
+	out.updatedAt = updatedAt;
+	out.version = version;
 	// Absent, not undefined, like every stored contact.
 	for (const [k, v] of Object.entries(out)) if (v === undefined) delete out[k];
 	return out as Contact;
@@ -164,16 +166,10 @@ export function planMerge(input: MergeInput): MergePlan {
 		input.introducerChain.some((id) => id === keep.id || id === other.id)
 	)
 		delete survivor.introducedById;
-	const merged: Contact = {
-		...other,
-		deletedAt: now,
-		mergedIntoId: keep.id,
-		updatedAt: nextStamp(other.updatedAt, now)
-	};
-	const bump = (updatedAt: number) => nextStamp(updatedAt, now);
+	const merged: Contact = stampChange({ ...other, deletedAt: now, mergedIntoId: keep.id }, now);
 	const interactions = input.interactions
 		.filter((i) => i.contactId === other.id)
-		.map((i) => ({ ...i, contactId: keep.id, updatedAt: bump(i.updatedAt) }));
+		.map((i) => stampChange({ ...i, contactId: keep.id }, now));
 	const interviews: Interview[] = [];
 	for (const v of input.interviews) {
 		const contactId = v.contactId === other.id ? keep.id : v.contactId;
@@ -182,10 +178,10 @@ export function planMerge(input: MergeInput): MergePlan {
 			...new Set(v.referralIds.map((id) => (id === other.id ? keep.id : id)))
 		].filter((id) => id !== contactId);
 		if (contactId === v.contactId && referralIds.join() === v.referralIds.join()) continue;
-		interviews.push({ ...v, contactId, referralIds, updatedAt: bump(v.updatedAt) });
+		interviews.push(stampChange({ ...v, contactId, referralIds }, now));
 	}
 	const introduced = input.introduced
 		.filter((c) => c.introducedById === other.id && c.id !== keep.id && c.id !== other.id)
-		.map((c) => ({ ...c, introducedById: keep.id, updatedAt: bump(c.updatedAt) }));
+		.map((c) => stampChange({ ...c, introducedById: keep.id }, now));
 	return { survivor, merged, interactions, interviews, introduced };
 }

@@ -1,5 +1,6 @@
 /** The pitch editor's values (all text, as typed), their checks, and the starting templates. */
 import { z } from 'zod/mini';
+import type { FieldKinds } from './merge3';
 import type { Pitch } from './pitch';
 
 export const TARGET_CHOICES = ['15', '30', '60', 'custom'] as const;
@@ -20,6 +21,35 @@ export type PitchFields = Pick<Pitch, 'title' | 'targetSeconds' | 'audience' | '
 export type PitchFieldErrors = Partial<Record<keyof PitchForm, string>>;
 
 export const MAX_CUES = 20;
+
+/** How each field merges with a save made in another tab (see merge3.ts). */
+export const PITCH_FORM_KINDS: FieldKinds<PitchForm> = {
+	title: 'text',
+	target: 'value',
+	customSeconds: 'value',
+	audience: 'text',
+	text: 'long',
+	cues: 'long'
+};
+
+/** Each field as the editor names it, for a conflict card. */
+export const PITCH_FORM_LABELS: Record<keyof PitchForm, string> = {
+	title: 'Title',
+	target: 'Target length',
+	customSeconds: 'Length in seconds',
+	audience: 'Audience or occasion',
+	text: 'Your pitch',
+	cues: 'Cues'
+};
+
+/** A field's value in words, for a conflict card. */
+export function describePitchField<K extends keyof PitchForm>(
+	field: K,
+	value: PitchForm[K]
+): string {
+	if (field === 'target') return value === 'custom' ? 'another length' : `${value} seconds`;
+	return value;
+}
 
 export function emptyPitchForm(): PitchForm {
 	return { title: '', target: '30', customSeconds: '', audience: '', text: '', cues: '' };

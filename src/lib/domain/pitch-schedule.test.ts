@@ -69,6 +69,7 @@ describe('dueDeck', () => {
 		cues: [],
 		createdAt: now - 10,
 		updatedAt: now - 10,
+		version: 1,
 		...fields
 	});
 	it('takes what is due by tonight and can be said, oldest first', () => {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { timestampSchema } from './dates';
+import { versionSchema } from './stamp';
 import { idSchema } from './ids';
 import { longText, shortText } from './text';
 
@@ -32,6 +33,7 @@ export const pitchSchema = z.strictObject({
 	card: z.optional(cardStateSchema),
 	createdAt: timestampSchema,
 	updatedAt: timestampSchema,
+	version: versionSchema,
 	deletedAt: z.optional(timestampSchema)
 });
 export type Pitch = z.infer<typeof pitchSchema>;

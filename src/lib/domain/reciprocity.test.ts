@@ -15,6 +15,7 @@ function tp(fields: Partial<Touchpoint>): Touchpoint {
 		followUpDone: false,
 		createdAt: n,
 		updatedAt: n,
+		version: 1,
 		...fields
 	};
 }

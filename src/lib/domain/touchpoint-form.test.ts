@@ -55,7 +55,13 @@ describe('touchpoint form', () => {
 	it('makes a valid row', () => {
 		const parsed = parseTouchpointForm(form({ gave: 'Thanks', followUpOn: '2026-07-01' }));
 		if (!parsed.ok) throw new Error('invalid');
-		const t = makeTouchpoint(parsed.value, { id: 'a', contactId: 'b', createdAt: 1, updatedAt: 1 });
+		const t = makeTouchpoint(parsed.value, {
+			id: 'a',
+			contactId: 'b',
+			createdAt: 1,
+			updatedAt: 1,
+			version: 1
+		});
 		expect(t).toMatchObject({ followUpDone: false, gave: 'Thanks', followUpOn: '2026-07-01' });
 	});
 });

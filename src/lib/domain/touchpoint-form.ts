@@ -4,7 +4,17 @@
  */
 import { z } from 'zod/mini';
 import { isoDateSchema } from './dates';
-import { CHANNELS, OUTCOMES, touchpointSchema, type Channel, type Touchpoint } from './touchpoint';
+import type { FieldKinds } from './merge3';
+import {
+	CHANNEL_LABELS,
+	CHANNELS,
+	OUTCOME_LABELS,
+	OUTCOMES,
+	touchpointSchema,
+	type Channel,
+	type Outcome,
+	type Touchpoint
+} from './touchpoint';
 
 /** Summaries longer than this are refused with a message rather than slowing the timeline. */
 export const SUMMARY_MAX = 5000;
@@ -38,6 +48,43 @@ export type TouchpointFields = Pick<
 export type TouchpointErrors = Partial<Record<string, string>>;
 export type TouchpointResult =
 	{ ok: true; value: TouchpointFields } | { ok: false; errors: TouchpointErrors };
+
+/**
+ * How each field merges with a save made in another tab (see merge3.ts). Suggested names are the
+ * form's own (they become contacts on save), so they never differ from a stored touchpoint's.
+ */
+export const TOUCHPOINT_FORM_KINDS: FieldKinds<TouchpointForm> = {
+	on: 'value',
+	channel: 'value',
+	summary: 'long',
+	received: 'list',
+	gave: 'long',
+	followUpOn: 'value',
+	referrals: 'list'
+};
+
+/** Each field as the form names it, for a conflict card. */
+export const TOUCHPOINT_FORM_LABELS: Record<keyof TouchpointForm, string> = {
+	on: 'When',
+	channel: 'How',
+	summary: 'What you talked about',
+	received: 'What they gave you',
+	gave: 'What you gave or offered back',
+	followUpOn: 'Follow up on',
+	referrals: 'Names they suggested'
+};
+
+/** A field's value in words, for a conflict card. */
+export function describeTouchpointField<K extends keyof TouchpointForm>(
+	field: K,
+	value: TouchpointForm[K]
+): string {
+	if (field === 'channel') return CHANNEL_LABELS[value as Channel] ?? String(value);
+	if (field === 'received')
+		return (value as string[]).map((o) => OUTCOME_LABELS[o as Outcome] ?? o).join(', ');
+	if (field === 'referrals') return (value as ReferralForm[]).map((r) => r.name).join(', ');
+	return String(value);
+}
 
 export function emptyReferral(): ReferralForm {
 	return { name: '', context: '', linkId: '' };
@@ -95,7 +142,7 @@ export function parseTouchpointForm(form: TouchpointForm): TouchpointResult {
 /** A full, valid touchpoint row, or throws: the last check before anything is written. */
 export function makeTouchpoint(
 	fields: TouchpointFields,
-	base: Pick<Touchpoint, 'id' | 'contactId' | 'createdAt' | 'updatedAt'> &
+	base: Pick<Touchpoint, 'id' | 'contactId' | 'createdAt' | 'updatedAt' | 'version'> &
 		Partial<Pick<Touchpoint, 'followUpDone'>>
 ): Touchpoint {
 	return touchpointSchema.parse({ followUpDone: false, ...base, ...fields });

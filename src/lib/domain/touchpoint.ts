@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { isoDateSchema, timestampSchema } from './dates';
+import { versionSchema } from './stamp';
 import { idSchema } from './ids';
 import { longText } from './text';
 
@@ -40,6 +41,7 @@ export const touchpointSchema = z.strictObject({
 	followUpDone: z.boolean(),
 	createdAt: timestampSchema,
 	updatedAt: timestampSchema,
+	version: versionSchema,
 	deletedAt: z.optional(timestampSchema)
 });
 export type Touchpoint = z.infer<typeof touchpointSchema>;

@@ -47,6 +47,11 @@ export const id = fc.oneof(
 	{ weight: 1, arbitrary: text(100, 1) }
 );
 export const timestamp = fc.oneof(fc.nat(), fc.constant(Number.MAX_SAFE_INTEGER), fc.constant(0));
+/** A record's version: usually small, sometimes far along. */
+export const version = fc.oneof(
+	fc.integer({ min: 1, max: 20 }),
+	fc.integer({ min: 1, max: 2 ** 31 })
+);
 export const isoDate = fc
 	.date({
 		min: new Date('1900-01-01T00:00:00Z'),
@@ -107,9 +112,22 @@ export const contact: fc.Arbitrary<Contact> = fc.record(
 		nextFollowUpOn: isoDate,
 		createdAt: timestamp,
 		updatedAt: timestamp,
+		version,
 		deletedAt: timestamp
 	},
-	{ requiredKeys: ['id', 'name', 'emails', 'phones', 'links', 'tags', 'createdAt', 'updatedAt'] }
+	{
+		requiredKeys: [
+			'id',
+			'name',
+			'emails',
+			'phones',
+			'links',
+			'tags',
+			'createdAt',
+			'updatedAt',
+			'version'
+		]
+	}
 );
 
 export const touchpoint: fc.Arbitrary<Touchpoint> = fc.record(
@@ -125,6 +143,7 @@ export const touchpoint: fc.Arbitrary<Touchpoint> = fc.record(
 		followUpDone: fc.boolean(),
 		createdAt: timestamp,
 		updatedAt: timestamp,
+		version,
 		deletedAt: timestamp
 	},
 	{
@@ -137,7 +156,8 @@ export const touchpoint: fc.Arbitrary<Touchpoint> = fc.record(
 			'received',
 			'followUpDone',
 			'createdAt',
-			'updatedAt'
+			'updatedAt',
+			'version'
 		]
 	}
 );
@@ -181,9 +201,21 @@ export const pitch: fc.Arbitrary<Pitch> = fc.record(
 		card,
 		createdAt: timestamp,
 		updatedAt: timestamp,
+		version,
 		deletedAt: timestamp
 	},
-	{ requiredKeys: ['id', 'title', 'targetSeconds', 'text', 'cues', 'createdAt', 'updatedAt'] }
+	{
+		requiredKeys: [
+			'id',
+			'title',
+			'targetSeconds',
+			'text',
+			'cues',
+			'createdAt',
+			'updatedAt',
+			'version'
+		]
+	}
 );
 
 export const rehearsal: fc.Arbitrary<Rehearsal> = fc.record(
@@ -236,6 +268,7 @@ export const interview: fc.Arbitrary<Interview> = fc.record(
 		referralIds: list(id),
 		createdAt: timestamp,
 		updatedAt: timestamp,
+		version,
 		deletedAt: timestamp
 	},
 	{
@@ -247,7 +280,8 @@ export const interview: fc.Arbitrary<Interview> = fc.record(
 			'questions',
 			'referralIds',
 			'createdAt',
-			'updatedAt'
+			'updatedAt',
+			'version'
 		]
 	}
 );
@@ -260,9 +294,10 @@ export const question: fc.Arbitrary<Question> = fc.record(
 		builtIn: fc.boolean(),
 		archived: fc.boolean(),
 		createdAt: timestamp,
-		updatedAt: timestamp
+		updatedAt: timestamp,
+		version
 	},
-	{ requiredKeys: ['id', 'category', 'text', 'builtIn', 'createdAt', 'updatedAt'] }
+	{ requiredKeys: ['id', 'category', 'text', 'builtIn', 'createdAt', 'updatedAt', 'version'] }
 );
 
 export const draft: fc.Arbitrary<Draft> = fc.record({
@@ -356,7 +391,8 @@ export function exampleTables(): BackupTables {
 				tags: ['archives', 'mentor'],
 				notes: 'مرحبا 👋',
 				createdAt: t,
-				updatedAt: t
+				updatedAt: t,
+				version: 1
 			},
 			{
 				id: 'c1',
@@ -367,7 +403,8 @@ export function exampleTables(): BackupTables {
 				tags: [],
 				introducedById: 'c2',
 				createdAt: t,
-				updatedAt: t
+				updatedAt: t,
+				version: 1
 			}
 		],
 		interactions: [0, 1, 2, 3].map((i) => ({
@@ -379,7 +416,8 @@ export function exampleTables(): BackupTables {
 			received: ['names' as const, 'resume-tips' as const],
 			followUpDone: false,
 			createdAt: t,
-			updatedAt: t
+			updatedAt: t,
+			version: 1
 		})),
 		pitches: [
 			{
@@ -389,7 +427,8 @@ export function exampleTables(): BackupTables {
 				text: 'I organise knowledge.',
 				cues: ['who', 'what', 'want'],
 				createdAt: t,
-				updatedAt: t
+				updatedAt: t,
+				version: 1
 			}
 		],
 		rehearsals: [
@@ -414,7 +453,8 @@ export function exampleTables(): BackupTables {
 				questions: [{ text: 'How did you start?', category: 'path' }],
 				referralIds: ['c1'],
 				createdAt: t,
-				updatedAt: t
+				updatedAt: t,
+				version: 1
 			}
 		],
 		questions: [
@@ -424,7 +464,8 @@ export function exampleTables(): BackupTables {
 				text: 'How did you start?',
 				builtIn: true,
 				createdAt: t,
-				updatedAt: t
+				updatedAt: t,
+				version: 1
 			}
 		],
 		drafts: [{ key: 'capture', values: { name: 'Half typed' }, updatedAt: t }],

@@ -9,13 +9,27 @@
  * the file holds them: a recording's audio is still `{ base64, type }`.
  */
 
+import { VERSIONED_TABLES, withFirstVersion } from '$lib/domain/stamp';
+
 /** Rows as read from the file, keyed by table name, not yet checked against any schema. */
 export type RawTables = Record<string, unknown[]>;
 export type BackupUpgrade = (tables: RawTables) => RawTables;
 
 export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
 	// Version 2 adds contactExtras (vCard lines kept for export); older backups have none.
-	1: (tables) => ({ ...tables, contactExtras: tables.contactExtras ?? [] })
+	1: (tables) => ({ ...tables, contactExtras: tables.contactExtras ?? [] }),
+	// Version 3 gives every editable record a version; rows saved before start at 1.
+	2: (tables) => {
+		const out = { ...tables };
+		for (const name of VERSIONED_TABLES) {
+			const rows = tables[name];
+			if (Array.isArray(rows))
+				out[name] = rows.map((row) =>
+					row && typeof row === 'object' && !Array.isArray(row) ? withFirstVersion(row) : row
+				);
+		}
+		return out;
+	}
 };
 
 /** Runs every step from `from` up to `to`; versions without a step pass their rows through. */

@@ -385,6 +385,28 @@ describe('older backups', () => {
 		expect(parsed.tables.contacts.length).toBeGreaterThan(0);
 	});
 
+	it('restores a version 2 backup, whose records carry no version, at version 1', async () => {
+		const file = await edited((d) => {
+			d.schemaVersion = 2;
+			for (const name of ['contacts', 'interactions', 'pitches', 'interviews', 'questions'])
+				d.tables[name] = d.tables[name]!.map((row) => {
+					const { version: _v, ...rest } = row as Row;
+					return rest;
+				});
+		});
+		const parsed = await parseBackup(file, { currentVersion: LATEST_VERSION });
+		expect(parsed.fileSchemaVersion).toBe(2);
+		const versions = [
+			...parsed.tables.contacts,
+			...parsed.tables.interactions,
+			...parsed.tables.pitches,
+			...parsed.tables.interviews,
+			...parsed.tables.questions
+		].map((row) => row.version);
+		expect(versions.length).toBeGreaterThan(4);
+		expect(new Set(versions)).toEqual(new Set([1]));
+	});
+
 	// A pretend history: version 1 called the name `fullName` and had a table since dropped.
 	const upgrades = {
 		1: (t: RawTables): RawTables => ({

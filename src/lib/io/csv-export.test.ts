@@ -31,6 +31,7 @@ function touchpoint(fields: Partial<Touchpoint> = {}): Touchpoint {
 		followUpDone: false,
 		createdAt: 0,
 		updatedAt: 0,
+		version: 1,
 		...fields
 	};
 }
@@ -252,13 +253,34 @@ describe('contacts -> CSV -> generic import', () => {
 			notes: optional(text(100_000)),
 			nextFollowUpOn: fc.option(day, { nil: undefined }),
 			createdAt: fc.nat(),
-			updatedAt: fc.nat()
+			updatedAt: fc.nat(),
+			version: fc.integer({ min: 1, max: 9 })
 		},
-		{ requiredKeys: ['id', 'name', 'emails', 'phones', 'links', 'tags', 'createdAt', 'updatedAt'] }
+		{
+			requiredKeys: [
+				'id',
+				'name',
+				'emails',
+				'phones',
+				'links',
+				'tags',
+				'createdAt',
+				'updatedAt',
+				'version'
+			]
+		}
 	);
 
 	function fields(c: Contact) {
-		const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, introducedById: _i, ...rest } = c;
+		const {
+			id: _id,
+			createdAt: _c,
+			updatedAt: _u,
+			version: _v,
+			deletedAt: _d,
+			introducedById: _i,
+			...rest
+		} = c;
 		return rest;
 	}
 

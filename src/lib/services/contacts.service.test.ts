@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { repos } from '$lib/db/repos';
 import { makeContact, makeInterview, testDb } from '$lib/db/testing/factories';
-import { emptyContactForm } from '$lib/domain/contact';
+import { contactToForm, emptyContactForm } from '$lib/domain/contact';
 import {
 	captureContact,
 	editDraftKey,
@@ -134,32 +134,52 @@ describe('contacts service', () => {
 		expect(other!.updatedAt).toBeGreaterThan(1);
 	});
 
-	it('refuses to overwrite a contact that changed since the edit began, and keeps the draft', async () => {
+	it('merges an edit with a change saved since it began, and clears the draft', async () => {
 		const db = testDb();
 		const r = repos(db);
-		const c = makeContact({ name: 'Zoë', nextFollowUpOn: '2026-01-01', updatedAt: 5 });
+		const c = makeContact({ name: 'Zoë', nextFollowUpOn: '2026-01-01' });
 		await r.contacts.put(c);
+		const base = { form: contactToForm(c), version: c.version };
 		await r.drafts.save(editDraftKey(c.id), { name: 'Zoë' });
-		await updateFollowUp(db, c.id, undefined, 50); // marked done on Today meanwhile
+		await updateFollowUp(db, c.id, undefined, Date.now()); // marked done on Today meanwhile
 		const result = await updateContact(
 			db,
 			c.id,
 			form({ name: 'Zoë', role: 'Curator', nextFollowUpOn: '2026-01-01' }),
-			{ draftKey: editDraftKey(c.id), baseUpdatedAt: 5 }
+			{ draftKey: editDraftKey(c.id), base }
 		);
+		expect(result).toMatchObject({ ok: true, merged: true });
+		const stored = await r.contacts.get(c.id);
+		expect(stored).toMatchObject({ role: 'Curator', version: c.version + 2 });
+		expect(stored).not.toHaveProperty('nextFollowUpOn');
+		expect(await r.drafts.get(editDraftKey(c.id))).toBeUndefined();
+	});
+
+	it('refuses to overwrite a field changed since the edit began, and keeps the draft', async () => {
+		const db = testDb();
+		const r = repos(db);
+		const c = makeContact({ name: 'Zoë', role: 'Assistant' });
+		await r.contacts.put(c);
+		const base = { form: contactToForm(c), version: c.version };
+		await r.drafts.save(editDraftKey(c.id), { name: 'Zoë' });
+		await updateContact(db, c.id, form({ name: 'Zoë', role: 'Archivist' }), { base });
+		const result = await updateContact(db, c.id, form({ name: 'Zoë', role: 'Curator' }), {
+			draftKey: editDraftKey(c.id),
+			base
+		});
 		expect(result).toEqual({
 			ok: false,
 			errors: {},
-			current: expect.objectContaining({ id: c.id, updatedAt: 50 })
+			current: expect.objectContaining({ id: c.id, role: 'Archivist' }),
+			conflicts: [{ field: 'role', kind: 'text', theirs: 'Archivist' }]
 		});
-		const stored = await r.contacts.get(c.id);
-		expect(stored).not.toHaveProperty('nextFollowUpOn');
-		expect(stored).not.toHaveProperty('role');
+		expect((await r.contacts.get(c.id))?.role).toBe('Archivist');
 		expect(await r.drafts.get(editDraftKey(c.id))).toBeDefined();
 
+		const stored = (await r.contacts.get(c.id))!;
 		const again = await updateContact(db, c.id, form({ name: 'Zoë', role: 'Curator' }), {
 			draftKey: editDraftKey(c.id),
-			baseUpdatedAt: 50
+			base: { form: contactToForm(stored), version: stored.version }
 		});
 		expect(again.ok && again.contact.role).toBe('Curator');
 		expect(await r.drafts.get(editDraftKey(c.id))).toBeUndefined();

@@ -4,23 +4,28 @@
  */
 import { stampNew, touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import {
+	CONTACT_FORM_KINDS,
+	contactToForm,
 	parseContactForm,
 	type Contact,
 	type ContactForm,
 	type FieldErrors
 } from '$lib/domain/contact';
+import { checkSave, type Current } from '$lib/domain/form-version';
+import type { FieldConflict } from '$lib/domain/merge3';
 import { newId } from '$lib/domain/ids';
 
 export type SaveResult =
-	| { ok: true; contact: Contact }
+	| { ok: true; contact: Contact; merged?: boolean }
 	| {
 			ok: false;
 			errors: FieldErrors;
 			/**
-			 * Set when the contact changed since the form was filled (`baseUpdatedAt`): nothing was
-			 * written, and this is the newer stored version to lay the form's edits over.
+			 * Set when the contact changed since the form was opened (`base`) in a field the form
+			 * changed too: nothing was written, and this is the newer stored version.
 			 */
 			current?: Contact;
+			conflicts?: FieldConflict<ContactForm>[];
 	  };
 
 interface SaveOptions {
@@ -28,10 +33,10 @@ interface SaveOptions {
 	draftKey?: string;
 	now?: number;
 	/**
-	 * The `updatedAt` of the contact the edit form started from. When the stored contact has
-	 * changed since (a follow-up marked done on Today, another tab), nothing is written.
+	 * The contact as the edit form was opened on it. A version saved since (a follow-up marked done
+	 * on Today, another tab) is merged field by field; a field changed on both sides is reported.
 	 */
-	baseUpdatedAt?: number;
+	base?: Current<ContactForm>;
 }
 
 /** The draft key of a contact's edit form. */
@@ -101,20 +106,26 @@ export async function updateContact(
 	db: KithDB,
 	id: string,
 	form: ContactForm,
-	{ draftKey, now = Date.now(), baseUpdatedAt }: SaveOptions = {}
+	{ draftKey, now = Date.now(), base }: SaveOptions = {}
 ): Promise<SaveResult> {
-	const parsed = parseContactForm(form);
-	if (!parsed.ok) return parsed;
+	const first = parseContactForm(form);
+	if (!first.ok) return first;
 	return write(db, ['contacts', 'drafts'], async (r): Promise<SaveResult> => {
-		const [existing, introErr] = await Promise.all([
-			r.contacts.get(id),
-			introducerError(r, id, parsed.value.introducedById)
-		]);
-		if (introErr) return { ok: false, errors: { introducedById: introErr } };
+		const existing = await r.contacts.get(id);
 		if (!existing)
 			return { ok: false, errors: { name: 'This contact was deleted in the meantime.' } };
-		if (baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt)
-			return { ok: false, errors: {}, current: existing };
+		const check = base
+			? checkSave(
+					{ form, base: base.form, baseVersion: base.version },
+					{ form: contactToForm(existing), version: existing.version },
+					CONTACT_FORM_KINDS
+				)
+			: ({ ok: true, form, merged: false } as const);
+		if (!check.ok) return { ok: false, errors: {}, current: existing, conflicts: check.conflicts };
+		const parsed = check.merged ? parseContactForm(check.form) : first;
+		if (!parsed.ok) return parsed;
+		const introErr = await introducerError(r, id, parsed.value.introducedById);
+		if (introErr) return { ok: false, errors: { introducedById: introErr } };
 		const contact: Contact = touch(
 			{
 				...parsed.value,
@@ -125,13 +136,14 @@ export async function updateContact(
 				...(existing.keepInTouchDays ? { keepInTouchDays: existing.keepInTouchDays } : {}),
 				createdAt: existing.createdAt,
 				updatedAt: existing.updatedAt,
+				version: existing.version,
 				deletedAt: existing.deletedAt
 			},
 			now
 		);
 		if (contact.deletedAt === undefined) delete contact.deletedAt;
 		await writeContact(r, contact, draftKey);
-		return { ok: true, contact };
+		return { ok: true, contact, merged: check.merged };
 	});
 }
 
@@ -150,7 +162,7 @@ export async function restoreContact(db: KithDB, id: string, now = Date.now()): 
 		const { deletedAt: _gone, ...live } = c;
 		// A restore is a change like any other: a merge from a backup must see it as the newer one,
 		// newer than the trashing too.
-		await r.contacts.put(touch(live, now, { updatedAt: Math.max(c.updatedAt, c.deletedAt) }));
+		await r.contacts.put(touch(live, now, { ...c, updatedAt: Math.max(c.updatedAt, c.deletedAt) }));
 	});
 }
 

@@ -31,6 +31,7 @@ function touchpoint(contactId: string, fields: Partial<Touchpoint> = {}): Touchp
 		followUpDone: false,
 		createdAt: 1,
 		updatedAt: 1,
+		version: 1,
 		...fields
 	};
 }

@@ -123,7 +123,10 @@ export async function debriefInterview(
 				followUpDone: old?.followUpDone ?? false
 			};
 			const touchpoint: Touchpoint = old
-				? touch({ ...fields, createdAt: old.createdAt, updatedAt: old.updatedAt }, now)
+				? touch(
+						{ ...fields, createdAt: old.createdAt, updatedAt: old.updatedAt, version: old.version },
+						now
+					)
 				: stampNew(fields, now);
 			if (old?.gave) touchpoint.gave = old.gave;
 			await r.interactions.put(touchpoint);

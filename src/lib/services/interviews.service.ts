@@ -9,13 +9,28 @@ import { read, stampNew, touch, write, type KithDB } from '$lib/db';
 import type { Contact } from '$lib/domain/contact';
 import { newId } from '$lib/domain/ids';
 import type { Interview, InterviewStatus, PrepStep } from '$lib/domain/interview';
-import { parsePlanForm, type PlanForm, type PlanResult } from '$lib/domain/interview-plan';
+import { checkSave, type Current } from '$lib/domain/form-version';
+import {
+	parsePlanForm,
+	PLAN_FORM_KINDS,
+	planToForm,
+	type PlanForm,
+	type PlanResult
+} from '$lib/domain/interview-plan';
+import type { FieldConflict } from '$lib/domain/merge3';
 import { endsAt, MODE_LABELS, normalizeName } from '$lib/domain/interview-rules';
 
 export type PlanSaveResult =
-	| { ok: true; interview: Interview }
+	| { ok: true; interview: Interview; merged?: boolean }
 	| Extract<PlanResult, { ok: false }>
-	| { ok: false; errors: { contactId: string } };
+	| { ok: false; errors: { contactId: string } }
+	| {
+			ok: false;
+			errors: Record<string, never>;
+			/** Saved meanwhile, and changed where this form changed too: nothing was written. */
+			changed: Interview;
+			conflicts: FieldConflict<PlanForm>[];
+	  };
 
 /** A new contact row, with nothing but what was typed (absent keys, not undefined ones). */
 function newContact(
@@ -102,18 +117,33 @@ export class InterviewGoneError extends Error {
 	}
 }
 
-/** Replaces the plan's fields; the person can change to another existing contact. */
+/**
+ * Replaces the plan's fields; the person can change to another existing contact. Given the version
+ * the form was opened on (`base`), a plan saved meanwhile elsewhere is merged field by field in the
+ * same transaction, and a field changed on both sides is reported, with nothing written.
+ */
 export async function updatePlan(
 	db: KithDB,
 	id: string,
 	form: PlanForm,
-	now = Date.now()
+	now = Date.now(),
+	base?: Current<PlanForm>
 ): Promise<PlanSaveResult> {
-	const parsed = parsePlanForm(form);
-	if (!parsed.ok) return parsed;
+	const first = parsePlanForm(form);
+	if (!first.ok) return first;
 	return write(db, ['interviews', 'contacts'], async (r): Promise<PlanSaveResult> => {
 		const current = await r.interviews.get(id);
 		if (!current) return { ok: false, errors: { contactId: 'This interview was deleted.' } };
+		const check = base
+			? checkSave(
+					{ form, base: base.form, baseVersion: base.version },
+					{ form: planToForm(current), version: current.version },
+					PLAN_FORM_KINDS
+				)
+			: ({ ok: true, form, merged: false } as const);
+		if (!check.ok) return { ok: false, errors: {}, changed: current, conflicts: check.conflicts };
+		const parsed = check.merged ? parsePlanForm(check.form) : first;
+		if (!parsed.ok) return parsed;
 		let contactId: string;
 		if ('contactId' in parsed.person) {
 			contactId = parsed.person.contactId;
@@ -130,7 +160,7 @@ export async function updatePlan(
 		const { organization: _o, scheduledAt: _s, place: _p, goal: _g, ...kept } = current;
 		const interview: Interview = touch({ ...kept, ...parsed.value, contactId }, now, current);
 		await r.interviews.put(interview);
-		return { ok: true, interview };
+		return { ok: true, interview, merged: check.merged };
 	});
 }
 

@@ -8,10 +8,26 @@ import { stampNew, touch, write, type KithDB } from '$lib/db';
 import { newId } from '$lib/domain/ids';
 import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import { newCardState, notRehearsableReason } from '$lib/domain/pitch-card';
-import { parsePitchForm, type PitchFieldErrors, type PitchForm } from '$lib/domain/pitch-form';
+import { checkSave, type Current } from '$lib/domain/form-version';
+import type { FieldConflict } from '$lib/domain/merge3';
+import {
+	parsePitchForm,
+	PITCH_FORM_KINDS,
+	pitchToForm,
+	type PitchFieldErrors,
+	type PitchForm
+} from '$lib/domain/pitch-form';
 import { CALIBRATION_RUNS, calibrateWpm, countWords } from '$lib/domain/pitch-timing';
 
-export type PitchSaveResult = { ok: true; pitch: Pitch } | { ok: false; errors: PitchFieldErrors };
+export type PitchSaveResult =
+	| { ok: true; pitch: Pitch; merged?: boolean }
+	| {
+			ok: false;
+			errors: PitchFieldErrors;
+			/** Saved meanwhile, and changed where this form changed too: nothing was written. */
+			changed?: Pitch;
+			conflicts?: FieldConflict<PitchForm>[];
+	  };
 
 /** The draft key of a pitch's editor ('pitch:new' for a pitch not saved yet). */
 export function pitchDraftKey(id?: string): string {
@@ -21,6 +37,11 @@ export function pitchDraftKey(id?: string): string {
 interface SaveOptions {
 	draftKey?: string;
 	now?: number;
+}
+
+interface UpdateOptions extends SaveOptions {
+	/** The pitch as the form was opened on it: a newer save is merged, not overwritten. */
+	base?: Current<PitchForm>;
 }
 
 /** Saves a new pitch, due for its first rehearsal at once, and clears its draft. */
@@ -38,19 +59,33 @@ export async function createPitch(
 	return { ok: true, pitch };
 }
 
-/** Replaces what the user wrote; the schedule and history stay as they are. */
+/**
+ * Replaces what the user wrote; the schedule and history stay as they are. Given the version the
+ * form was opened on (`base`), a pitch saved meanwhile elsewhere is merged field by field in the
+ * same transaction, and a field changed on both sides is reported, with nothing written.
+ */
 export async function updatePitch(
 	db: KithDB,
 	id: string,
 	form: PitchForm,
-	{ draftKey, now = Date.now() }: SaveOptions = {}
+	{ draftKey, now = Date.now(), base }: UpdateOptions = {}
 ): Promise<PitchSaveResult> {
-	const parsed = parsePitchForm(form);
-	if (!parsed.ok) return parsed;
+	const first = parsePitchForm(form);
+	if (!first.ok) return first;
 	return write(db, ['pitches', 'drafts'], async (r): Promise<PitchSaveResult> => {
 		const existing = await r.pitches.get(id);
 		if (!existing)
 			return { ok: false, errors: { title: 'This pitch was deleted in the meantime.' } };
+		const check = base
+			? checkSave(
+					{ form, base: base.form, baseVersion: base.version },
+					{ form: pitchToForm(existing), version: existing.version },
+					PITCH_FORM_KINDS
+				)
+			: ({ ok: true, form, merged: false } as const);
+		if (!check.ok) return { ok: false, errors: {}, changed: existing, conflicts: check.conflicts };
+		const parsed = check.merged ? parsePitchForm(check.form) : first;
+		if (!parsed.ok) return parsed;
 		const { audience: _a, ...kept } = existing;
 		const pitch: Pitch = touch(
 			{ ...kept, ...parsed.value, card: existing.card ?? newCardState(now) },
@@ -58,7 +93,7 @@ export async function updatePitch(
 			existing
 		);
 		await Promise.all([r.pitches.put(pitch), draftKey ? r.drafts.remove(draftKey) : undefined]);
-		return { ok: true, pitch };
+		return { ok: true, pitch, merged: check.merged };
 	});
 }
 

@@ -11,7 +11,15 @@ import { stampNew } from '$lib/domain/stamp';
 
 type Sample = Omit<
 	Contact,
-	'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'emails' | 'phones' | 'links' | 'tags'
+	| 'id'
+	| 'createdAt'
+	| 'updatedAt'
+	| 'version'
+	| 'deletedAt'
+	| 'emails'
+	| 'phones'
+	| 'links'
+	| 'tags'
 > &
 	Partial<Pick<Contact, 'id' | 'emails' | 'phones' | 'links' | 'tags'>>;
 

@@ -5,6 +5,8 @@
  */
 import { stampNew, touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import { followUpAfterTouch, nextByCadence } from '$lib/domain/cadence';
+import { checkSave, type Current } from '$lib/domain/form-version';
+import type { FieldConflict } from '$lib/domain/merge3';
 import type { Contact } from '$lib/domain/contact';
 import { todayIso } from '$lib/domain/dates';
 import { newId } from '$lib/domain/ids';
@@ -13,6 +15,8 @@ import { parseReferrals } from '$lib/domain/referrals';
 import {
 	makeTouchpoint,
 	parseTouchpointForm,
+	TOUCHPOINT_FORM_KINDS,
+	touchpointToForm,
 	type TouchpointErrors,
 	type TouchpointFields,
 	type TouchpointForm
@@ -20,13 +24,24 @@ import {
 import { addReferrals, type ReferralsResult } from './referrals.service';
 
 export type TouchpointSaveResult =
-	| { ok: true; touchpoint: Touchpoint; referrals?: ReferralsResult }
-	| { ok: false; errors: TouchpointErrors };
+	| { ok: true; touchpoint: Touchpoint; referrals?: ReferralsResult; merged?: boolean }
+	| {
+			ok: false;
+			errors: TouchpointErrors;
+			/** Saved meanwhile, and changed where this form changed too: nothing was written. */
+			changed?: Touchpoint;
+			conflicts?: FieldConflict<TouchpointForm>[];
+	  };
 
 interface Options {
 	draftKey?: string;
 	now?: number;
 	today?: string;
+}
+
+interface UpdateOptions extends Options {
+	/** The touchpoint as the form was opened on it: a newer save is merged, not overwritten. */
+	base?: Current<TouchpointForm>;
 }
 
 /** The draft key of the touchpoint form: a new one for a contact, or an edit. */
@@ -50,6 +65,25 @@ async function refreshCadence(
 
 type TouchpointBase = Parameters<typeof makeTouchpoint>[1];
 
+/** The form, checked: its fields and the names it brought. */
+function checkForm(form: TouchpointForm) {
+	const parsed = parseTouchpointForm(form);
+	const names = parsed.ok && parsed.value.received.includes('names');
+	const refs = names ? parseReferrals(form.referrals) : undefined;
+	if (!parsed.ok || (refs && !refs.ok))
+		return {
+			ok: false as const,
+			errors: { ...(parsed.ok ? {} : parsed.errors), ...(refs && !refs.ok ? refs.errors : {}) }
+		};
+	return { ok: true as const, value: parsed.value, refs };
+}
+
+/** Where `place` puts the form: a row to write it on, the form it writes (merged), or a refusal. */
+type Placed =
+	| { base: TouchpointBase; form?: TouchpointForm }
+	| string
+	| { changed: Touchpoint; conflicts: FieldConflict<TouchpointForm>[] };
+
 /**
  * Checks the form (and the names it brought), then in one transaction writes the touchpoint on the
  * row `place` finds, adds the names, moves the cadence and clears the draft: all or nothing.
@@ -58,26 +92,23 @@ async function saveTouchpoint(
 	db: KithDB,
 	form: TouchpointForm,
 	{ draftKey, now = Date.now(), today = todayIso() }: Options,
-	place: (
-		r: UnitRepos<'contacts' | 'interactions'>,
-		value: TouchpointFields
-	) => Promise<TouchpointBase | string>
+	place: (r: UnitRepos<'contacts' | 'interactions'>, value: TouchpointFields) => Promise<Placed>
 ): Promise<TouchpointSaveResult> {
-	const parsed = parseTouchpointForm(form);
-	const names = parsed.ok && parsed.value.received.includes('names');
-	const refs = names ? parseReferrals(form.referrals) : undefined;
-	if (!parsed.ok || (refs && !refs.ok))
-		return {
-			ok: false,
-			errors: { ...(parsed.ok ? {} : parsed.errors), ...(refs && !refs.ok ? refs.errors : {}) }
-		};
+	const first = checkForm(form);
+	if (!first.ok) return first;
 	return write(
 		db,
 		['contacts', 'interactions', 'drafts'],
 		async (r): Promise<TouchpointSaveResult> => {
-			const base = await place(r, parsed.value);
-			if (typeof base === 'string') return { ok: false, errors: { summary: base } };
-			const touchpoint = makeTouchpoint(parsed.value, base);
+			const placed = await place(r, first.value);
+			if (typeof placed === 'string') return { ok: false, errors: { summary: placed } };
+			if ('changed' in placed) return { ok: false, errors: {}, ...placed };
+			const merged = placed.form !== undefined;
+			const checked = placed.form ? checkForm(placed.form) : first;
+			if (!checked.ok) return checked;
+			const { base } = placed;
+			const { refs } = checked;
+			const touchpoint = makeTouchpoint(checked.value, base);
 			await r.interactions.put(touchpoint);
 			const referrals =
 				refs?.ok && refs.entries.length
@@ -85,7 +116,7 @@ async function saveTouchpoint(
 					: undefined;
 			await refreshCadence(r, base.contactId, now, today);
 			if (draftKey) await r.drafts.remove(draftKey);
-			return { ok: true, touchpoint, referrals };
+			return { ok: true, touchpoint, referrals, merged };
 		}
 	);
 }
@@ -100,27 +131,47 @@ export async function logTouchpoint(
 	const now = options.now ?? Date.now();
 	return saveTouchpoint(db, form, { ...options, now }, async (r) => {
 		if (!(await r.contacts.get(contactId))) return 'This contact is no longer in Kith.';
-		return stampNew({ id: newId(), contactId }, now);
+		return { base: stampNew({ id: newId(), contactId }, now) };
 	});
 }
 
-/** Replaces a touchpoint's fields; its follow-up stays done only if its date did not change. */
+/**
+ * Replaces a touchpoint's fields; its follow-up stays done only if its date did not change. Given
+ * the version the form was opened on (`base`), a touchpoint saved meanwhile elsewhere is merged
+ * field by field in the same transaction, and a field changed on both sides is reported instead.
+ */
 export async function updateTouchpoint(
 	db: KithDB,
 	id: string,
 	form: TouchpointForm,
-	options: Options = {}
+	{ base, ...options }: UpdateOptions = {}
 ): Promise<TouchpointSaveResult> {
 	const now = options.now ?? Date.now();
-	return saveTouchpoint(db, form, { ...options, now }, async (r, value) => {
+	return saveTouchpoint(db, form, { ...options, now }, async (r) => {
 		const existing = await r.interactions.get(id);
 		if (!existing) return 'This touchpoint was deleted.';
+		let written = form;
+		if (base) {
+			const check = checkSave(
+				{ form, base: base.form, baseVersion: base.version },
+				{ form: touchpointToForm(existing), version: existing.version },
+				TOUCHPOINT_FORM_KINDS
+			);
+			if (!check.ok) return { changed: existing, conflicts: check.conflicts };
+			written = check.form;
+		}
+		const { updatedAt, version } = touch(existing, now);
+		const followUpOn = written.followUpOn.trim() || undefined;
 		return {
-			id,
-			contactId: existing.contactId,
-			createdAt: existing.createdAt,
-			updatedAt: touch(existing, now).updatedAt,
-			followUpDone: existing.followUpDone && existing.followUpOn === value.followUpOn
+			base: {
+				id,
+				contactId: existing.contactId,
+				createdAt: existing.createdAt,
+				updatedAt,
+				version,
+				followUpDone: existing.followUpDone && existing.followUpOn === followUpOn
+			},
+			...(written === form ? {} : { form: written })
 		};
 	});
 }

@@ -8,55 +8,62 @@ describe('edit drafts', () => {
 		name: 'Zoë Chen',
 		role: 'Assistant',
 		nextFollowUpOn: '2026-04-01',
-		updatedAt: 100
+		version: 4
 	});
 
 	it('keeps a draft as it is while the contact has not changed', () => {
 		const draft = editDraftBlank(original);
 		draft.form.role = 'Curator';
-		expect(rebase(draft, original)).toEqual({ values: draft, stale: false, conflicts: [] });
+		expect(rebase(draft, original)).toEqual({ values: draft, changed: false, found: [] });
 	});
 
 	it('lays the user’s edits over a newer version without undoing the other change', () => {
 		const draft = editDraftBlank(original);
 		draft.form.role = 'Curator';
 		// Meanwhile the follow-up was marked done on Today.
-		const newer = { ...original, updatedAt: 200 };
+		const newer = { ...original, version: 5 };
 		delete newer.nextFollowUpOn;
 		const result = rebase(draft, newer);
-		expect(result.stale).toBe(true);
-		expect(result.conflicts).toEqual([]);
+		expect(result.changed).toBe(true);
+		expect(result.found).toEqual([]);
 		expect(result.values.form).toEqual({ ...contactToForm(newer), role: 'Curator' });
-		expect(result.values.baseUpdatedAt).toBe(200);
+		expect(result.values.baseVersion).toBe(5);
 		expect(result.values.base).toEqual(contactToForm(newer));
-		// Laid over once, it is no longer stale against the same version.
-		expect(rebase(result.values, newer).stale).toBe(false);
+		// Laid over once, it is no longer behind the same version.
+		expect(rebase(result.values, newer).changed).toBe(false);
 	});
 
-	it('keeps the user’s value where both changed a field, and lists it', () => {
+	it('keeps the user’s value where both changed a field, and lists it; lists merge', () => {
 		const draft = editDraftBlank(original);
 		draft.form.role = 'Curator';
 		draft.form.emails = ['zoe@example.org'];
-		const newer = { ...original, role: 'Archivist', updatedAt: 300 };
+		const newer = { ...original, role: 'Archivist', emails: ['zchen@example.org'], version: 6 };
 		const result = rebase(draft, newer);
 		expect(result.values.form.role).toBe('Curator');
-		expect(result.values.form.emails).toEqual(['zoe@example.org']);
-		expect(result.conflicts).toEqual([{ field: 'role', label: 'Role', theirs: 'Archivist' }]);
+		expect(result.values.form.emails).toEqual(['zchen@example.org', 'zoe@example.org']);
+		expect(result.values.conflicts).toEqual([{ field: 'role', kind: 'text', theirs: 'Archivist' }]);
 	});
 
-	it('reads stored drafts, including older ones without a base', () => {
-		const draft = editDraftBlank(original);
-		expect(parseEditDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
-		expect(parseEditDraft({ form: draft.form })).toBeUndefined();
-		expect(parseEditDraft({ name: 1 })).toBeUndefined();
+	it('reads stored drafts, including older ones without a version or a base', () => {
+		const opened = editDraftBlank(original);
+		const draft = { ...opened, form: { ...opened.form, role: 'Curator' } };
+		expect(parseEditDraft(JSON.parse(JSON.stringify(draft)), opened)).toEqual(draft);
+		expect(parseEditDraft({ form: draft.form }, opened)).toBeUndefined();
+		expect(parseEditDraft({ name: 1 }, opened)).toBeUndefined();
 
-		const legacy = parseEditDraft({ ...contactToForm(original), role: 'Curator' })!;
+		// Kept a base but no version: merged against that base when the form opens.
+		const newer = { ...original, organization: 'Acorn Museum', version: 5 };
+		const withBase = parseEditDraft(
+			{ form: draft.form, base: contactToForm(original), baseUpdatedAt: original.updatedAt },
+			editDraftBlank(newer)
+		)!;
+		const merged = rebase(withBase, newer);
+		expect(merged.values.form).toMatchObject({ role: 'Curator', organization: 'Acorn Museum' });
+		expect(merged.found).toEqual([]);
+
+		// The form alone: read as opened now, its differences count as the user's edits.
+		const legacy = parseEditDraft({ ...contactToForm(original), role: 'Curator' }, opened)!;
 		expect(legacy.form.role).toBe('Curator');
-		// No base to compare with: the draft's differences are kept and listed for review.
-		const result = rebase(legacy, original);
-		expect(result.values.form.role).toBe('Curator');
-		expect(result.conflicts.map((c) => c.field)).toEqual(['role']);
-		// An old draft that matches the contact is nothing to warn about.
-		expect(rebase(parseEditDraft(contactToForm(original))!, original).stale).toBe(false);
+		expect(rebase(legacy, original).changed).toBe(false);
 	});
 });

@@ -21,6 +21,7 @@ export function makeContact(fields: Partial<Contact> = {}): Contact {
 		tags: [],
 		createdAt: clock,
 		updatedAt: clock,
+		version: 1,
 		...fields
 	};
 }
@@ -37,6 +38,7 @@ export function makeTouchpoint(
 		followUpDone: false,
 		createdAt: 1,
 		updatedAt: 1,
+		version: 1,
 		...fields
 	};
 }
@@ -52,6 +54,7 @@ export function makeInterview(
 		referralIds: [],
 		createdAt: 1,
 		updatedAt: 1,
+		version: 1,
 		...fields
 	};
 }

@@ -142,7 +142,9 @@ export function addDraft(c: Candidate, line: number, out: CsvDrafts): void {
 
 	// The checks above mirror the schema; this keeps a draft that slipped past them out of the save.
 	const { line: _line, starred: _starred, ...fields } = draft;
-	if (!contactSchema.safeParse({ ...fields, id: 'x', createdAt: 0, updatedAt: 0 }).success) {
+	if (
+		!contactSchema.safeParse({ ...fields, id: 'x', createdAt: 0, updatedAt: 0, version: 1 }).success
+	) {
 		return skip('This row could not be read, so it was not imported.');
 	}
 	out.drafts.push(draft);

@@ -235,7 +235,9 @@ function cardToDraft(card: ParsedCard): ImportDraft | undefined {
 	if (card.organization) fields.organization = card.organization;
 	if (card.role) fields.role = card.role;
 	if (card.notes) fields.notes = card.notes;
-	if (!contactSchema.safeParse({ ...fields, id: 'x', createdAt: 0, updatedAt: 0 }).success) {
+	if (
+		!contactSchema.safeParse({ ...fields, id: 'x', createdAt: 0, updatedAt: 0, version: 1 }).success
+	) {
 		return undefined;
 	}
 	const draft: ImportDraft = { ...fields, line: card.line };

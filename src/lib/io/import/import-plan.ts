@@ -5,7 +5,7 @@
  * shows the counts this gives, and the import service writes what it gives, in one transaction.
  */
 import type { Contact, ContactFields } from '$lib/domain/contact';
-import { nextStamp, stampNew } from '$lib/domain/stamp';
+import { stampChange, stampNew } from '$lib/domain/stamp';
 import {
 	MatchIndex,
 	matchKeys,
@@ -223,7 +223,7 @@ export function resolveImport(
 	for (const [id, contact] of merged) {
 		const before = existing.get(id)!;
 		if (sameFields(before, contact)) continue;
-		update.push({ ...contact, updatedAt: nextStamp(before.updatedAt, now) });
+		update.push(stampChange(contact, now, before));
 	}
 	counts.added = added.length;
 	counts.updated = update.length;

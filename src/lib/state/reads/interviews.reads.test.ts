@@ -42,7 +42,8 @@ describe("the interview screens' read models", () => {
 			text: 'What is changing?',
 			builtIn: true,
 			createdAt: t,
-			updatedAt: t
+			updatedAt: t,
+			version: 1
 		});
 		const view = await interviewView(withAna.id)(r);
 		expect(view.interview?.id).toBe(withAna.id);

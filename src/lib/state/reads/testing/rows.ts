@@ -29,6 +29,7 @@ export function makeTouchpoint(contactId: string, fields: Partial<Touchpoint> = 
 		followUpDone: false,
 		createdAt: NOON,
 		updatedAt: NOON,
+		version: 1,
 		...fields
 	};
 }
@@ -43,6 +44,7 @@ export function makeInterview(contactId: string, fields: Partial<Interview> = {}
 		referralIds: [],
 		createdAt: NOON - 30 * DAY,
 		updatedAt: NOON - 30 * DAY,
+		version: 1,
 		...fields
 	};
 }
@@ -59,6 +61,7 @@ export function makePitch(fields: Partial<Pitch> & { due?: number } = {}): Pitch
 		card: newCardState(due ?? NOON - DAY),
 		createdAt: NOON - 10 * DAY,
 		updatedAt: NOON - 10 * DAY,
+		version: 1,
 		...rest
 	};
 }
