@@ -1,8 +1,9 @@
 // No blind overwrite: two tabs edit the same saved record. Different fields are both kept without
 // asking; the same field shows a conflict card (keep mine, take theirs, keep both for long text).
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { capture } from './support/app';
-import { readTable } from './support/db';
+import { makeContact, makeInterview } from '../src/lib/domain/testing/factories';
+import { capture, openControlled } from './support/app';
+import { readTable, seed } from './support/db';
 
 const CONFLICTS = 'Changed in another tab or window too';
 
@@ -260,5 +261,45 @@ test('an interview plan changed in the same field in two tabs asks what to keep'
 	await expect(other.getByText('Plan saved.')).toBeVisible();
 	expect((await readTable(other, 'interviews'))[0]?.goal).toBe(
 		'Ask how she moved from museums to archives.\n\nAsk about the digitisation project.'
+	);
+});
+
+test('notes typed on the same answer in two tabs running one interview are both kept', async ({
+	page,
+	context
+}) => {
+	const T = 1_760_000_000_000;
+	await openControlled(page, '/');
+	await seed(page, {
+		contacts: [makeContact({ id: 'c-ines', name: 'Inès Laurent', createdAt: T, updatedAt: T })],
+		interviews: [
+			makeInterview({
+				id: 'v-ines',
+				contactId: 'c-ines',
+				status: 'planned',
+				questions: [{ text: 'What surprised you in your first year?' }],
+				createdAt: T,
+				updatedAt: T
+			})
+		]
+	});
+	const other = await context.newPage();
+	for (const tab of [page, other]) {
+		await tab.goto('/interviews/v-ines/run');
+		await expect(tab.getByLabel('Notes on the answer')).toHaveValue('');
+	}
+	await page.getByLabel('Notes on the answer').fill('Fewer meetings than expected.');
+	await expect(page.getByText('Saved on this phone.')).toBeVisible();
+	await other.getByLabel('Notes on the answer').fill('Mentoring mattered most.');
+	await expect(
+		other.getByRole('status').filter({ hasText: 'Another tab changed this answer' })
+	).toBeVisible();
+	await expect(other.getByLabel('Notes on the answer')).toHaveValue(
+		'Mentoring mattered most.\n\nFewer meetings than expected.'
+	);
+	await expect(other.getByText('Saved on this phone.')).toBeVisible();
+	const [stored] = await readTable(page, 'interviews');
+	expect(stored?.questions[0]?.answer).toBe(
+		'Mentoring mattered most.\n\nFewer meetings than expected.'
 	);
 });

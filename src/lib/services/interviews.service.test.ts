@@ -118,6 +118,30 @@ describe('interviews service', () => {
 		expect(stored?.currentIndex).toBe(1);
 	});
 
+	it('an answer saved over one another tab changed keeps both texts, and says what the other was', async () => {
+		const db = testDb();
+		const r = repos(db);
+		const c = makeContact({ name: 'Ava' });
+		await r.contacts.put(c);
+		const planned = await planInterview(db, plan({ contactId: c.id }));
+		if (!planned.ok || !('interview' in planned)) throw new Error('not planned');
+		const id = planned.interview.id;
+		await setQuestions(db, id, [{ questionId: 'q1', text: 'One?', category: 'job' as const }]);
+		expect(await saveAnswer(db, id, 0, 'Tab A', '')).toEqual({ answer: 'Tab A' });
+		// Tab B opened before A stored anything: its base is still empty.
+		expect(await saveAnswer(db, id, 0, 'Tab B', '')).toEqual({
+			answer: 'Tab B\n\nTab A',
+			theirs: 'Tab A'
+		});
+		// A knows what it stored: its next change, made on that, simply replaces it.
+		expect(await saveAnswer(db, id, 0, 'Tab B, tidied', 'Tab B\n\nTab A')).toEqual({
+			answer: 'Tab B, tidied'
+		});
+		const stored = await r.interviews.get(id);
+		expect(stored?.questions[0]?.answer).toBe('Tab B, tidied');
+		expect(stored?.version).toBeGreaterThan(planned.interview.version);
+	});
+
 	it('debrief logs a touchpoint and creates referral contacts introduced by the interviewee, all at once', async () => {
 		const db = testDb();
 		const r = repos(db);

@@ -17,7 +17,7 @@ import {
 	type PlanForm,
 	type PlanResult
 } from '$lib/domain/interview-plan';
-import type { FieldConflict } from '$lib/domain/merge3';
+import { keepBoth, type FieldConflict } from '$lib/domain/merge3';
 import { endsAt, MODE_LABELS, normalizeName } from '$lib/domain/interview-rules';
 
 export type PlanSaveResult =
@@ -228,15 +228,38 @@ export function startRun(db: KithDB, id: string, now = Date.now()) {
 	});
 }
 
-/** Saves one answer as typed, and where the run is, so a reload resumes right there. */
-export function saveAnswer(db: KithDB, id: string, index: number, answer: string) {
-	return change(db, id, (i) => {
+/** An answer as stored by `saveAnswer`; `theirs` is set when another tab's text was kept too. */
+export interface SavedAnswer {
+	answer: string;
+	theirs?: string;
+}
+
+/**
+ * Saves one answer as typed, and where the run is, so a reload resumes right there. `base` is the
+ * answer as this screen last knew it stored: when another tab (or device) has stored a different
+ * one since, both texts are kept, this one first, and the result says what the other one was.
+ */
+export async function saveAnswer(
+	db: KithDB,
+	id: string,
+	index: number,
+	answer: string,
+	base?: string
+): Promise<SavedAnswer> {
+	const saved: SavedAnswer = { answer };
+	await change(db, id, (i) => {
 		const q = i.questions[index];
 		if (!q) return;
-		if (answer) q.answer = answer;
+		const theirs = q.answer ?? '';
+		if (base !== undefined && theirs !== base && theirs !== answer) {
+			saved.answer = keepBoth(answer, theirs);
+			if (saved.answer !== answer) saved.theirs = theirs;
+		}
+		if (saved.answer) q.answer = saved.answer;
 		else delete q.answer;
 		i.currentIndex = index;
 	});
+	return saved;
 }
 
 export function setCurrentIndex(db: KithDB, id: string, index: number) {

@@ -5,10 +5,19 @@
  * An answer not stored yet when the page goes away is kept in localStorage (`kith:run:<id>`) and
  * written by the next run of the same interview.
  */
+import { keepBoth } from '$lib/domain/merge3';
 import { trackPendingWrites } from './pending-writes';
 
 export interface RunWrites {
-	saveAnswer: (index: number, answer: string) => Promise<unknown>;
+	/**
+	 * Stores an answer; `base` is the answer as this run last knew it stored. The result is the
+	 * answer as stored, with `theirs` when another tab had changed it meanwhile and both were kept.
+	 */
+	saveAnswer: (
+		index: number,
+		answer: string,
+		base: string
+	) => Promise<{ answer: string; theirs?: string } | void>;
 	setIndex: (index: number) => Promise<unknown>;
 }
 
@@ -38,6 +47,10 @@ export class InterviewRun {
 	index = $state(0);
 	/** 'saved' once everything typed is stored; 'error' when a write failed (it is retried on the next change). */
 	status = $state<'idle' | 'pending' | 'saved' | 'error'>('idle');
+	/** Questions whose answer another tab changed at the same time: both texts are on screen. */
+	merged = $state<number[]>([]);
+	/** Each answer as this run last knew it stored, to tell another tab's change from its own. */
+	#stored: string[];
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- timers only; nothing renders from it
 	#timers = new Map<number, ReturnType<typeof setTimeout>>();
 	/** Answers typed and not known to be stored, by question: what a closing page must keep. */
@@ -57,6 +70,7 @@ export class InterviewRun {
 		this.#delay = delay;
 		this.#backupKey = backupKey;
 		this.answers = answers;
+		this.#stored = [...answers];
 		this.index = Math.max(0, Math.min(index, Math.max(0, answers.length - 1)));
 		this.#untrack = trackPendingWrites({ stash: () => this.#stash(), flush: () => this.flush() });
 		// What an earlier page typed and could not store before it closed is newer than the row.
@@ -77,8 +91,7 @@ export class InterviewRun {
 	}
 
 	/** Keeps what was typed and stores it shortly after typing pauses. */
-	type(text: string): void {
-		const index = this.index;
+	type(text: string, index = this.index): void {
 		this.answers[index] = text;
 		this.#unsaved.set(index, text);
 		this.status = 'pending';
@@ -95,8 +108,9 @@ export class InterviewRun {
 		const answer = this.answers[index] ?? '';
 		// Writes go one after another, so an older answer never lands over a newer one.
 		this.#chain = this.#chain.then(() =>
-			this.writes.saveAnswer(index, answer).then(
-				() => {
+			this.writes.saveAnswer(index, answer, this.#stored[index] ?? '').then(
+				(saved) => {
+					if (saved) this.#settle(index, answer, saved);
 					if (this.#unsaved.get(index) === answer) this.#unsaved.delete(index);
 					if (this.#unsaved.size === 0) this.#clearBackup();
 					if (this.#timers.size === 0) this.status = 'saved';
@@ -107,6 +121,17 @@ export class InterviewRun {
 			)
 		);
 		return this.#chain;
+	}
+
+	/** Takes in what was stored; another tab's text, kept beside this one, is shown here too. */
+	#settle(index: number, sent: string, saved: { answer: string; theirs?: string }): void {
+		this.#stored[index] = saved.answer;
+		if (saved.theirs === undefined) return;
+		const now = this.answers[index] ?? '';
+		this.answers[index] = now === sent ? saved.answer : keepBoth(now, saved.theirs);
+		if (!this.merged.includes(index)) this.merged.push(index);
+		// Typed since the write: what is on screen now holds both and still has to be stored.
+		if (this.answers[index] !== saved.answer) this.type(this.answers[index]!, index);
 	}
 
 	#stash(): void {

@@ -19,9 +19,41 @@ describe('run session', () => {
 		expect(saveAnswer).not.toHaveBeenCalled();
 		await vi.advanceTimersByTimeAsync(400);
 		expect(saveAnswer).toHaveBeenCalledTimes(1);
-		expect(saveAnswer).toHaveBeenCalledWith(0, 'Hello');
+		expect(saveAnswer).toHaveBeenCalledWith(0, 'Hello', '');
 		flushSync();
 		expect(s.status).toBe('saved');
+	});
+
+	it('keeps another tab’s answer beside this one, says so, and stores what was typed since', async () => {
+		const calls: Array<[number, string, string]> = [];
+		let stored = 'Asked about archives';
+		const s = new InterviewRun(
+			{
+				saveAnswer: async (i, answer, base) => {
+					calls.push([i, answer, base]);
+					// Another tab stored its own text for this answer after this run opened.
+					const theirs = calls.length === 1 ? 'Their note' : stored;
+					if (theirs !== base && theirs !== answer) {
+						stored = `${answer}\n\n${theirs}`;
+						return { answer: stored, theirs };
+					}
+					stored = answer;
+					return { answer };
+				},
+				setIndex: vi.fn(() => Promise.resolve())
+			},
+			['Asked about archives'],
+			0
+		);
+		s.type('My note');
+		await vi.advanceTimersByTimeAsync(400);
+		flushSync();
+		expect(s.answers[0]).toBe('My note\n\nTheir note');
+		expect(s.merged).toEqual([0]);
+		s.type('My note, more\n\nTheir note');
+		await vi.advanceTimersByTimeAsync(400);
+		expect(calls.at(-1)).toEqual([0, 'My note, more\n\nTheir note', 'My note\n\nTheir note']);
+		expect(stored).toBe('My note, more\n\nTheir note');
 	});
 
 	it('moving on stores the pending answer first, then the new place', async () => {
@@ -80,7 +112,7 @@ describe('run session', () => {
 		});
 		expect(next.answers).toEqual(['', 'Typed just before closing']);
 		await next.flush();
-		expect(saveAnswer).toHaveBeenCalledWith(1, 'Typed just before closing');
+		expect(saveAnswer).toHaveBeenCalledWith(1, 'Typed just before closing', '');
 		expect(localStorage.getItem(key)).toBeNull();
 	});
 
