@@ -37,7 +37,8 @@ window.kithImportBaseline = {
 				tags: ['LinkedIn'],
 				id: `row-${i}`,
 				createdAt: now,
-				updatedAt: now
+				updatedAt: now,
+				version: 1
 			};
 			const on = r['Connected On'] && parseCsvDate(r['Connected On']);
 			if (on) c.metOn = on;
