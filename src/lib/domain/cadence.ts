@@ -59,7 +59,7 @@ export function parseCadence(
 export function describeCadence(days: number | undefined): string {
 	if (!days) return 'No regular check-ins';
 	if (days % 7 === 0 && days < 28) return days === 7 ? 'Every week' : `Every ${days / 7} weeks`;
-	return `Every ${days} days`;
+	return days === 1 ? 'Every day' : `Every ${days} days`;
 }
 
 export type FollowUpItem =

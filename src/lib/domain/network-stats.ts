@@ -7,6 +7,7 @@ import { CIRCLES, circleLabel } from './circles';
 import type { Contact } from './contact';
 import { OUTCOMES, type Touchpoint, type Outcome } from './touchpoint';
 import { CHAIN_UP_MAX } from './referral-chain';
+import { count } from './plural';
 
 export type NetworkContact = Pick<
 	Contact,
@@ -70,7 +71,7 @@ export const OUTCOME_NOUNS: Record<Outcome, [one: string, many: string]> = {
 
 export function outcomeCount(n: number, outcome: Outcome): string {
 	const [one, many] = OUTCOME_NOUNS[outcome];
-	return `${n} ${n === 1 ? one : many}`;
+	return count(n, one, many);
 }
 
 /** The most telling outcome first: offers and interviews before tips. */

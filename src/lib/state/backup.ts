@@ -7,6 +7,7 @@
 import type { ParsedBackup, RestoreCounts } from '$lib/services/backup.service';
 import { describeActionError } from '$lib/services/errors';
 import { BackupError } from '$lib/io/backup-errors';
+import { count } from '$lib/domain/plural';
 
 type TableName = keyof RestoreCounts;
 
@@ -25,7 +26,7 @@ const TABLE_LABELS: Record<TableName, [one: string, many: string]> = {
 
 export function countOf(n: number, table: TableName): string {
 	const [one, many] = TABLE_LABELS[table];
-	return `${n} ${n === 1 ? one : many}`;
+	return count(n, one, many);
 }
 
 export interface BackupPreview {
