@@ -94,6 +94,9 @@ export class InterviewRun {
 	type(text: string, index = this.index): void {
 		this.answers[index] = text;
 		this.#unsaved.set(index, text);
+		// Kept at once as well, not only when the page goes away: a browser closed outright may not
+		// say so (no pagehide) before the pause has passed.
+		this.#stash();
 		this.status = 'pending';
 		clearTimeout(this.#timers.get(index));
 		this.#timers.set(
@@ -137,7 +140,11 @@ export class InterviewRun {
 	#stash(): void {
 		if (!this.#backupKey || this.#unsaved.size === 0) return;
 		const backup: Backup = { answers: Object.fromEntries(this.#unsaved) };
-		localStorage.setItem(this.#backupKey, JSON.stringify(backup));
+		try {
+			localStorage.setItem(this.#backupKey, JSON.stringify(backup));
+		} catch {
+			// Storage full or refused: the database write on its way is still the main copy.
+		}
 	}
 
 	#clearBackup(): void {

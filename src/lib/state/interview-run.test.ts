@@ -91,6 +91,20 @@ describe('run session', () => {
 		expect(new InterviewRun(w, ['', ''], 9).index).toBe(1);
 	});
 
+	it('keeps what is typed in localStorage at once, before any pause or pagehide, until it is stored', async () => {
+		const key = `kith:run:${crypto.randomUUID()}`;
+		const s = new InterviewRun(
+			{ saveAnswer: () => Promise.resolve(), setIndex: () => Promise.resolve() },
+			[''],
+			0,
+			{ backupKey: key }
+		);
+		s.type('No pagehide came');
+		expect(JSON.parse(localStorage.getItem(key)!)).toEqual({ answers: { 0: 'No pagehide came' } });
+		await vi.advanceTimersByTimeAsync(400);
+		expect(localStorage.getItem(key)).toBeNull();
+	});
+
 	it('keeps an answer still waiting for its pause when the page goes away, for the next run', async () => {
 		const key = `kith:run:${crypto.randomUUID()}`;
 		// The write never lands: the page is closing.
