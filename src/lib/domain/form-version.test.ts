@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
 import {
 	checkSave,
+	checkSaveFrom,
 	openForm,
 	parseVersionedForm,
 	rebaseForm,
@@ -21,6 +22,16 @@ describe('a form opened on a version', () => {
 			ok: true,
 			form: mine.form,
 			merged: false
+		});
+	});
+
+	it('as a service runs it: with no base the form goes as it is, with one it is checked', () => {
+		const form = { title: 'Hi', text: 'Words' };
+		const newer = { form: { title: 'Hey', text: 'Words' }, version: 4 };
+		expect(checkSaveFrom(form, undefined, newer, KINDS)).toEqual({ ok: true, form, merged: false });
+		expect(checkSaveFrom(form, { form: opened.base, version: 3 }, newer, KINDS)).toEqual({
+			ok: false,
+			conflicts: [{ field: 'title', kind: 'text', theirs: 'Hey' }]
 		});
 	});
 

@@ -148,6 +148,21 @@ export function checkSave<F extends object>(
 		: { ok: true, form: merged.value, merged: true };
 }
 
+/**
+ * `checkSave` as a service's save runs it: `base` is what the form was opened on; a save that names
+ * none (a caller that does not check) writes the form as it is.
+ */
+export function checkSaveFrom<F extends object>(
+	form: F,
+	base: Current<F> | undefined,
+	current: Current<F>,
+	kinds: FieldKinds<F>
+): SaveCheck<F> {
+	return base
+		? checkSave({ form, base: base.form, baseVersion: base.version }, current, kinds)
+		: { ok: true, form, merged: false };
+}
+
 /** A conflict as a card shows it: the field's name and both values in words. */
 export interface ConflictItem {
 	field: string;

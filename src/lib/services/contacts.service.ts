@@ -11,7 +11,7 @@ import {
 	type ContactForm,
 	type FieldErrors
 } from '$lib/domain/contact';
-import { checkSave, type Current } from '$lib/domain/form-version';
+import { checkSaveFrom, type Current } from '$lib/domain/form-version';
 import type { FieldConflict } from '$lib/domain/merge3';
 import { newId } from '$lib/domain/ids';
 
@@ -114,13 +114,12 @@ export async function updateContact(
 		const existing = await r.contacts.get(id);
 		if (!existing)
 			return { ok: false, errors: { name: 'This contact was deleted in the meantime.' } };
-		const check = base
-			? checkSave(
-					{ form, base: base.form, baseVersion: base.version },
-					{ form: contactToForm(existing), version: existing.version },
-					CONTACT_FORM_KINDS
-				)
-			: ({ ok: true, form, merged: false } as const);
+		const check = checkSaveFrom(
+			form,
+			base,
+			{ form: contactToForm(existing), version: existing.version },
+			CONTACT_FORM_KINDS
+		);
 		if (!check.ok) return { ok: false, errors: {}, current: existing, conflicts: check.conflicts };
 		const parsed = check.merged ? parseContactForm(check.form) : first;
 		if (!parsed.ok) return parsed;

@@ -9,7 +9,7 @@ import { read, stampNew, touch, write, type KithDB } from '$lib/db';
 import type { Contact } from '$lib/domain/contact';
 import { newId } from '$lib/domain/ids';
 import type { Interview, InterviewStatus, PrepStep } from '$lib/domain/interview';
-import { checkSave, type Current } from '$lib/domain/form-version';
+import { checkSaveFrom, type Current } from '$lib/domain/form-version';
 import {
 	parsePlanForm,
 	PLAN_FORM_KINDS,
@@ -134,13 +134,12 @@ export async function updatePlan(
 	return write(db, ['interviews', 'contacts'], async (r): Promise<PlanSaveResult> => {
 		const current = await r.interviews.get(id);
 		if (!current) return { ok: false, errors: { contactId: 'This interview was deleted.' } };
-		const check = base
-			? checkSave(
-					{ form, base: base.form, baseVersion: base.version },
-					{ form: planToForm(current), version: current.version },
-					PLAN_FORM_KINDS
-				)
-			: ({ ok: true, form, merged: false } as const);
+		const check = checkSaveFrom(
+			form,
+			base,
+			{ form: planToForm(current), version: current.version },
+			PLAN_FORM_KINDS
+		);
 		if (!check.ok) return { ok: false, errors: {}, changed: current, conflicts: check.conflicts };
 		const parsed = check.merged ? parsePlanForm(check.form) : first;
 		if (!parsed.ok) return parsed;

@@ -8,7 +8,7 @@ import { stampNew, touch, write, type KithDB } from '$lib/db';
 import { newId } from '$lib/domain/ids';
 import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import { newCardState, notRehearsableReason } from '$lib/domain/pitch-card';
-import { checkSave, type Current } from '$lib/domain/form-version';
+import { checkSaveFrom, type Current } from '$lib/domain/form-version';
 import type { FieldConflict } from '$lib/domain/merge3';
 import {
 	parsePitchForm,
@@ -76,13 +76,12 @@ export async function updatePitch(
 		const existing = await r.pitches.get(id);
 		if (!existing)
 			return { ok: false, errors: { title: 'This pitch was deleted in the meantime.' } };
-		const check = base
-			? checkSave(
-					{ form, base: base.form, baseVersion: base.version },
-					{ form: pitchToForm(existing), version: existing.version },
-					PITCH_FORM_KINDS
-				)
-			: ({ ok: true, form, merged: false } as const);
+		const check = checkSaveFrom(
+			form,
+			base,
+			{ form: pitchToForm(existing), version: existing.version },
+			PITCH_FORM_KINDS
+		);
 		if (!check.ok) return { ok: false, errors: {}, changed: existing, conflicts: check.conflicts };
 		const parsed = check.merged ? parsePitchForm(check.form) : first;
 		if (!parsed.ok) return parsed;

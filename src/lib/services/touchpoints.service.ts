@@ -5,7 +5,7 @@
  */
 import { stampNew, touch, write, type KithDB, type UnitRepos } from '$lib/db';
 import { followUpAfterTouch, nextByCadence } from '$lib/domain/cadence';
-import { checkSave, type Current } from '$lib/domain/form-version';
+import { checkSaveFrom, type Current } from '$lib/domain/form-version';
 import type { FieldConflict } from '$lib/domain/merge3';
 import type { Contact } from '$lib/domain/contact';
 import { todayIso } from '$lib/domain/dates';
@@ -150,16 +150,14 @@ export async function updateTouchpoint(
 	return saveTouchpoint(db, form, { ...options, now }, async (r) => {
 		const existing = await r.interactions.get(id);
 		if (!existing) return 'This touchpoint was deleted.';
-		let written = form;
-		if (base) {
-			const check = checkSave(
-				{ form, base: base.form, baseVersion: base.version },
-				{ form: touchpointToForm(existing), version: existing.version },
-				TOUCHPOINT_FORM_KINDS
-			);
-			if (!check.ok) return { changed: existing, conflicts: check.conflicts };
-			written = check.form;
-		}
+		const check = checkSaveFrom(
+			form,
+			base,
+			{ form: touchpointToForm(existing), version: existing.version },
+			TOUCHPOINT_FORM_KINDS
+		);
+		if (!check.ok) return { changed: existing, conflicts: check.conflicts };
+		const written = check.form;
 		const { updatedAt, version } = touch(existing, now);
 		const followUpOn = written.followUpOn.trim() || undefined;
 		return {
