@@ -11,6 +11,9 @@ import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Interview, Question } from '$lib/domain/interview';
 import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import type { SettingRow } from '$lib/domain/setting';
+import type { SyncConflict } from '$lib/domain/sync-conflict';
+import { OUTBOX, outboxMiddleware, type OutboxRow } from './outbox';
+import type { SyncBackup, SyncBaseRow, SyncHeldRow, SyncStateRow } from './sync-rows';
 import { VERSIONS, type DbVersion } from './versions';
 
 import { DB_NAME } from './peek';
@@ -34,6 +37,12 @@ export class KithDB extends Dexie {
 	drafts!: EntityTable<Draft, 'key'>;
 	settings!: EntityTable<SettingRow, 'key'>;
 	contactExtras!: EntityTable<ContactExtra, 'contactId'>;
+	syncOutbox!: EntityTable<OutboxRow, 'key'>;
+	syncBase!: EntityTable<SyncBaseRow, 'key'>;
+	syncState!: EntityTable<SyncStateRow, 'key'>;
+	syncHeld!: EntityTable<SyncHeldRow, 'key'>;
+	syncBackups!: EntityTable<SyncBackup, 'id'>;
+	conflicts!: EntityTable<SyncConflict, 'id'>;
 
 	/** `versions` lets the upgrade tests open the database as an older release declared it. */
 	constructor(name = DB_NAME, options?: DexieOptions, versions: DbVersion[] = VERSIONS) {
@@ -42,5 +51,7 @@ export class KithDB extends Dexie {
 			const declared = this.version(v.version).stores(v.stores);
 			if (v.upgrade) declared.upgrade(v.upgrade);
 		}
+		// Opened as a release before sync (the upgrade tests), there is no outbox to write to.
+		if (versions.some((v) => OUTBOX in v.stores)) this.use(outboxMiddleware);
 	}
 }

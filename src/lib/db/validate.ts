@@ -3,7 +3,9 @@
  * would leave a row the app cannot read is caught before anyone relies on it.
  */
 import { TABLE_SCHEMAS } from '$lib/domain/tables';
+import { syncConflictSchema } from '$lib/domain/sync-conflict';
 import type { KithDB } from './database';
+import { SYNC_BOOKKEEPING } from './sync-rows';
 
 export { TABLE_SCHEMAS };
 
@@ -17,7 +19,12 @@ export interface InvalidRow {
 export async function findInvalidRows(db: KithDB): Promise<InvalidRow[]> {
 	const invalid: InvalidRow[] = [];
 	for (const table of db.tables) {
-		const schema = TABLE_SCHEMAS[table.name as keyof typeof TABLE_SCHEMAS];
+		// Sync's own bookkeeping is not records: nothing reads it as such, and a restore never brings it.
+		if (SYNC_BOOKKEEPING.includes(table.name)) continue;
+		const schema =
+			table.name === 'conflicts'
+				? syncConflictSchema
+				: TABLE_SCHEMAS[table.name as keyof typeof TABLE_SCHEMAS];
 		if (!schema) {
 			invalid.push({ table: table.name, key: undefined, problem: 'table has no schema' });
 			continue;

@@ -184,3 +184,19 @@ describe('version 3: every editable record carries a version', () => {
 		expect((await db.contacts.toArray())[0]?.version).toBe(7);
 	});
 });
+
+describe('version 4: sync tables', () => {
+	it('keeps version 3 rows as they were, with an empty outbox and no conflict cards', async () => {
+		const { db, invalid } = await upgradeFrom(3, async (old) => {
+			const c = makeContact({ name: 'Ada' });
+			await old.contacts.put({ ...c, words: ['ada'] });
+		});
+		expect(invalid).toEqual([]);
+		expect((await db.contacts.toArray()).map((c) => c.name)).toEqual(['Ada']);
+		expect(await db.syncOutbox.count()).toBe(0);
+		expect(await db.conflicts.count()).toBe(0);
+		// From now on a change is marked for sync in the same transaction.
+		await db.contacts.toCollection().modify({ notes: 'met again' });
+		expect(await db.syncOutbox.count()).toBe(1);
+	});
+});

@@ -54,6 +54,21 @@ export const VERSIONS: DbVersion[] = [
 						Object.assign(row, withFirstVersion(row));
 					});
 		}
+	},
+	{
+		version: 4,
+		// Sync (SYNC.md): the outbox of changes not yet handed to sync (db/outbox.ts), the revision
+		// each synced row was last exchanged at, the device's own sync state, documents held back
+		// because a newer Kith wrote them, the automatic backups made before a risky sync step, and
+		// the "Changed on two devices" cards (which sync like records).
+		stores: {
+			syncOutbox: 'key',
+			syncBase: 'key',
+			syncState: 'key',
+			syncHeld: 'key',
+			syncBackups: 'id, at',
+			conflicts: 'id, [table+rowId]'
+		}
 	}
 ];
 

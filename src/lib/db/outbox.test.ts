@@ -1,0 +1,76 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { makeContact, makeTouchpoint, testDb } from './testing/factories';
+import { repos } from './repos';
+import { write } from './unit-of-work';
+
+describe('the sync outbox', () => {
+	it('marks every changed synced row in the transaction that changes it', async () => {
+		const db = testDb();
+		const a = makeContact({ name: 'Ana' });
+		const b = makeContact({ name: 'Bo' });
+		await write(db, ['contacts', 'interactions'], async (r) => {
+			await r.contacts.putMany([a, b]);
+			await r.interactions.put(makeTouchpoint({ id: crypto.randomUUID(), contactId: a.id }));
+		});
+		const keys = (await db.syncOutbox.toArray()).map((m) => m.key).sort();
+		expect(keys).toHaveLength(3);
+		expect(keys).toContain(`contacts:${a.id}`);
+		expect(keys).toContain(`contacts:${b.id}`);
+		expect(keys.filter((k) => k.startsWith('interactions:'))).toHaveLength(1);
+	});
+
+	it('gives each change a new mark, so a pump can tell a later change from the one it pushed', async () => {
+		const db = testDb();
+		const a = makeContact({ name: 'Ana' });
+		await repos(db).contacts.put(a);
+		const first = (await db.syncOutbox.get(`contacts:${a.id}`))!.mark;
+		await repos(db).contacts.put({ ...a, name: 'Ana B' });
+		const second = (await db.syncOutbox.get(`contacts:${a.id}`))!.mark;
+		expect(second).not.toBe(first);
+	});
+
+	it('marks deletes, bulk deletes and a cleared table', async () => {
+		const db = testDb();
+		const rows = [1, 2, 3].map((i) => makeContact({ name: `P${i}` }));
+		await repos(db).contacts.putMany(rows);
+		await db.syncOutbox.clear();
+		await db.contacts.delete(rows[0]!.id);
+		expect(await db.syncOutbox.count()).toBe(1);
+		await db.syncOutbox.clear();
+		await db.contacts.clear();
+		expect((await db.syncOutbox.toArray()).map((m) => m.id).sort()).toEqual(
+			rows
+				.slice(1)
+				.map((r) => r.id)
+				.sort()
+		);
+	});
+
+	it('marks rows changed by a modify over a collection', async () => {
+		const db = testDb();
+		const rows = [1, 2].map((i) => makeContact({ name: `P${i}` }));
+		await repos(db).contacts.putMany(rows);
+		await db.syncOutbox.clear();
+		await db.contacts.toCollection().modify({ notes: 'changed' });
+		expect(await db.syncOutbox.count()).toBe(2);
+	});
+
+	it('leaves drafts and settings out', async () => {
+		const db = testDb();
+		await repos(db).drafts.save('capture@t1', { name: 'x' });
+		await db.settings.put({ key: 'speakingRate', value: 150 } as never);
+		expect(await db.syncOutbox.count()).toBe(0);
+	});
+
+	it('keeps no mark of a change that rolled back', async () => {
+		const db = testDb();
+		await expect(
+			write(db, ['contacts'], async (r) => {
+				await r.contacts.put(makeContact({ name: 'Gone' }));
+				throw new Error('boom');
+			})
+		).rejects.toThrow('boom');
+		expect(await db.syncOutbox.count()).toBe(0);
+	});
+});

@@ -1,0 +1,98 @@
+/**
+ * The sync outbox, stored in the `syncOutbox` table of Kith's database: one row per synced record
+ * changed on this device and not yet handed to the sync replica (`<table>:<key>`, with a fresh
+ * `mark` per change). A DBCore middleware writes it inside the very transaction that changes the
+ * record, so no write path, present or future, can change a synced table without it; the sync
+ * pump removes a row only while its mark is the one it pushed. Marks are kept whether or not sync
+ * is on: turning sync on marks every row anyway, and a tab that has not heard that sync was turned
+ * on in another tab must not miss a change.
+ */
+import type {
+	DBCore,
+	DBCoreMutateRequest,
+	DBCoreTable,
+	DBCoreTransaction,
+	Middleware
+} from 'dexie';
+import { docId, isSyncedTable, type SyncedTable } from '$lib/domain/sync-tables';
+
+export const OUTBOX = 'syncOutbox';
+
+export interface OutboxRow {
+	key: string;
+	table: SyncedTable;
+	id: string;
+	mark: string;
+}
+
+// Promise chains, not async functions: Dexie follows its transaction through `then` callbacks of
+// its own promises, and the middlewares below this one need it.
+function changedKeys(table: DBCoreTable, req: DBCoreMutateRequest): unknown[] | Promise<unknown[]> {
+	switch (req.type) {
+		case 'add':
+		case 'put':
+			return req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v));
+		case 'delete':
+			return req.keys;
+		case 'deleteRange':
+			// Clearing a table (a restore) names no keys: read them first, in the same transaction.
+			return table
+				.query({
+					trans: req.trans,
+					values: false,
+					query: { index: table.schema.primaryKey, range: req.range }
+				})
+				.then((found) => found.result);
+	}
+}
+
+function marks(name: SyncedTable, keys: unknown[]): OutboxRow[] {
+	return keys
+		.filter((k): k is string => typeof k === 'string')
+		.map((id) => ({ key: docId(name, id), table: name, id, mark: crypto.randomUUID() }));
+}
+
+export const outboxMiddleware: Middleware<DBCore> = {
+	stack: 'dbcore',
+	name: 'kith-sync-outbox',
+	create(down) {
+		return {
+			...down,
+			transaction(stores, mode, options) {
+				const widened =
+					mode === 'readwrite' && stores.some(isSyncedTable) && !stores.includes(OUTBOX)
+						? [...stores, OUTBOX]
+						: stores;
+				return down.transaction(widened, mode, options);
+			},
+			table(name) {
+				const table = down.table(name);
+				if (!isSyncedTable(name)) return table;
+				return {
+					...table,
+					mutate(req) {
+						// An upgrade reshapes rows without changing what they say: nothing to send, and
+						// the outbox may not exist yet in the schema it runs against.
+						if ((req.trans as unknown as IDBTransaction).mode === 'versionchange')
+							return table.mutate(req);
+						const outbox = down.table(OUTBOX);
+						const after = (keys: unknown[]) =>
+							table.mutate(req).then((res) => {
+								const rows = marks(
+									name,
+									keys.filter((_, i) => !(i in res.failures))
+								);
+								return rows.length > 0 ? putMarks(outbox, req.trans, rows).then(() => res) : res;
+							});
+						const keys = changedKeys(table, req);
+						return Array.isArray(keys) ? after(keys) : keys.then(after);
+					}
+				};
+			}
+		};
+	}
+};
+
+function putMarks(outbox: DBCoreTable, trans: DBCoreTransaction, rows: OutboxRow[]) {
+	return outbox.mutate({ type: 'put', trans, values: rows });
+}
