@@ -10,6 +10,7 @@ import { touchpointsRepo } from './touchpoints.repo';
 import { interviewsRepo } from './interviews.repo';
 import { pitchesRepo, rehearsalsRepo, recordingsRepo } from './pitches.repo';
 import { settingsRepo } from './settings.repo';
+import { conflictsRepo, syncBackupsRepo, syncOutboxRepo, syncStateRepo } from './sync.repo';
 
 /** Every repository over one database, one per table and named after it. */
 export function repos(db: KithDB) {
@@ -23,7 +24,13 @@ export function repos(db: KithDB) {
 		questions: entityRepo(db.questions),
 		drafts: draftsRepo(db),
 		settings: settingsRepo(db),
-		contactExtras: entityRepo(db.contactExtras)
+		contactExtras: entityRepo(db.contactExtras),
+		syncOutbox: syncOutboxRepo(db),
+		syncBase: entityRepo(db.syncBase),
+		syncState: syncStateRepo(db),
+		syncHeld: entityRepo(db.syncHeld),
+		syncBackups: syncBackupsRepo(db),
+		conflicts: conflictsRepo(db)
 	};
 }
 export type Repos = ReturnType<typeof repos>;
