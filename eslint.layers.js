@@ -2,8 +2,8 @@
  * The layer rule of DESIGN.md as lint errors: which folder of src/lib may import which. Domain is
  * pure; db is the only Dexie importer; io parses and writes text without a browser; device holds
  * the browser's camera, microphone, downloads and share sheet (domain and io may not touch the
- * browser's globals either); services change data; state holds
- * what the screens show; components take props and give callbacks; routes put it together.
+ * browser's globals either); sync seals records and replicates them; services change data; state
+ * holds what the screens show; components take props and give callbacks; routes put it together.
  *
  * One block per folder, because a later block's `no-restricted-imports` replaces an earlier one's
  * for the same file; every block therefore repeats the Dexie restriction. Each restriction matches
@@ -111,6 +111,17 @@ export const layerRules = [
 				'device',
 				['db', 'services', 'state', 'components'],
 				'it wraps one browser feature and knows nothing of the data.'
+			)
+		]
+	),
+	block(
+		['src/lib/sync'],
+		[
+			dexie,
+			restrict(
+				'sync',
+				['state', 'components', 'routes', 'services'],
+				'it seals and replicates records and writes them through db’s write path; the screens call it, not the other way round.'
 			)
 		]
 	),

@@ -12,7 +12,7 @@ export const ENCRYPTED_FORMAT = 'kith-backup-encrypted';
 export const PBKDF2_ITERATIONS = 600_000;
 // A file's own count is trusted (it only slows down its own opening), but not without bound: a
 // hand-made file asking for billions would freeze the phone.
-const MAX_ITERATIONS = 10_000_000;
+export const MAX_ITERATIONS = 10_000_000;
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
 
@@ -44,7 +44,11 @@ export function isEncryptedBackup(value: unknown): boolean {
 	);
 }
 
-async function deriveKey(
+/**
+ * An AES-256-GCM key from a passphrase, for `usage` only. Sync wraps its data key with one
+ * ('wrapKey'/'unwrapKey'), so a sync passphrase is stretched exactly as a backup's is.
+ */
+export async function deriveKey(
 	passphrase: string,
 	salt: Uint8Array<ArrayBuffer>,
 	iterations: number,
