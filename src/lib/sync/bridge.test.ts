@@ -1,0 +1,181 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { repos } from '$lib/db/repos';
+import { makeContact, makeTouchpoint } from '$lib/db/testing/factories';
+import { touch, write } from '$lib/db';
+import { device, memoryPouch, settleAll, sharedKey, type Device } from './testing/devices';
+import { pull, push, MassDeletePaused } from './bridge';
+
+async function contactsOf(d: Device) {
+	return (await d.db.contacts.toArray())
+		.map(({ words: _w, asking: _a, ...c }) => c)
+		.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function twoDevices() {
+	const key = await sharedKey();
+	return { a: device('a', key), b: device('b', key), server: memoryPouch('server') };
+}
+
+describe('the sync bridge', () => {
+	it('carries a capture on one device to the other, touchpoints and audio included', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana Ruiz', organization: 'City Library' });
+		await write(a.db, ['contacts', 'interactions', 'recordings'], async (r) => {
+			await r.contacts.put(ana);
+			await r.interactions.put(makeTouchpoint({ id: 't1', contactId: ana.id }));
+			await r.recordings.put({
+				id: 'rec1',
+				pitchId: 'p1',
+				blob: new Blob([new Uint8Array([1, 2, 3, 4])], { type: 'audio/webm' }),
+				mimeType: 'audio/webm',
+				durationMs: 1200,
+				createdAt: 5
+			});
+		});
+		await settleAll([a, b], server);
+		expect(await contactsOf(b)).toEqual(await contactsOf(a));
+		expect((await repos(b.db).interactions.get('t1'))?.contactId).toBe(ana.id);
+		const rec = await repos(b.db).recordings.get('rec1');
+		expect(rec?.blob.type).toBe('audio/webm');
+		expect([...new Uint8Array(await rec!.blob.arrayBuffer())]).toEqual([1, 2, 3, 4]);
+		expect(await a.db.syncOutbox.count()).toBe(0);
+		expect(await b.db.syncOutbox.count()).toBe(0);
+	});
+
+	it('keeps the server blind: no name, note or audio byte in what it stores', async () => {
+		const { a, server } = await twoDevices();
+		await repos(a.db).contacts.put(
+			makeContact({ name: 'Zanzibar Quill', notes: 'sentinel-note-xyz' })
+		);
+		await settleAll([a], server);
+		const raw = JSON.stringify(await server.allDocs({ include_docs: true }));
+		expect(raw).toContain('contacts:');
+		expect(raw).not.toContain('Zanzibar');
+		expect(raw).not.toContain('sentinel-note');
+	});
+
+	it('merges edits to different fields made offline on both devices, with no card', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library', notes: 'Met at the fair' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = async (d: Device, change: object) =>
+			write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, ...change }, Date.now()));
+			});
+		await edit(a, { organization: 'City Library' });
+		await edit(b, { notes: 'Met at the fair; likes archives' });
+		await settleAll([a, b], server);
+		const [onA] = await contactsOf(a);
+		expect(onA).toMatchObject({
+			organization: 'City Library',
+			notes: 'Met at the fair; likes archives'
+		});
+		expect(await contactsOf(b)).toEqual(await contactsOf(a));
+		expect(await a.db.conflicts.count()).toBe(0);
+		expect(await b.db.conflicts.count()).toBe(0);
+	});
+
+	it('gives a field changed on both one value everywhere, and the same card on both', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		for (const [d, org] of [
+			[a, 'City Library'],
+			[b, 'State Archive']
+		] as const)
+			await write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, organization: org }, Date.now()));
+			});
+		await settleAll([a, b], server);
+		const [onA] = await contactsOf(a);
+		expect(await contactsOf(b)).toEqual(await contactsOf(a));
+		const cardsA = await a.db.conflicts.toArray();
+		expect(cardsA).toHaveLength(1);
+		expect(await b.db.conflicts.toArray()).toEqual(cardsA);
+		const card = cardsA[0]!;
+		expect(card.field).toBe('organization');
+		expect(card.kept).toBe(onA!.organization);
+		expect([card.kept, card.other].sort()).toEqual(['City Library', 'State Archive']);
+	});
+
+	it('lets an edit beat a move to the trash, on both devices, with a card', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		await write(a.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, deletedAt: Date.now() }, Date.now()));
+		});
+		await write(b.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, notes: 'new job at the archive' }, Date.now()));
+		});
+		await settleAll([a, b], server);
+		for (const d of [a, b]) {
+			const [c] = await contactsOf(d);
+			expect(c?.deletedAt).toBeUndefined();
+			expect(c?.notes).toBe('new job at the archive');
+			expect((await d.db.conflicts.toArray()).map((x) => x.revived)).toEqual([true]);
+		}
+	});
+
+	it('brings back a record purged on one device while the other changed it', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		await repos(a.db).contacts.remove(ana.id);
+		await write(b.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, notes: 'changed' }, Date.now()));
+		});
+		await settleAll([a, b], server);
+		expect((await contactsOf(a)).map((c) => c.notes)).toEqual(['changed']);
+		expect(await contactsOf(b)).toEqual(await contactsOf(a));
+		expect((await a.db.conflicts.toArray()).some((c) => c.revived)).toBe(true);
+	});
+
+	it('deletes on the other device what was purged on one', async () => {
+		const { a, b, server } = await twoDevices();
+		const rows = [1, 2, 3, 4, 5, 6].map((i) => makeContact({ name: `P${i}` }));
+		await repos(a.db).contacts.putMany(rows);
+		await settleAll([a, b], server);
+		await repos(a.db).contacts.remove(rows[0]!.id);
+		await settleAll([a, b], server);
+		expect(await contactsOf(b)).toHaveLength(5);
+	});
+
+	it('pauses a round that would delete more than a fifth of a table, and applies nothing', async () => {
+		const { a, b, server } = await twoDevices();
+		const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => makeContact({ name: `P${i}` }));
+		await repos(a.db).contacts.putMany(rows);
+		await settleAll([a, b], server);
+		await repos(a.db).contacts.bulkRemove(rows.slice(0, 3).map((r) => r.id));
+		while ((await push(a)).more);
+		await a.pouch.replicate.to(server);
+		await b.pouch.replicate.from(server);
+		await expect(pull(b)).rejects.toBeInstanceOf(MassDeletePaused);
+		expect(await contactsOf(b)).toHaveLength(10);
+		await pull(b, { allowDeletes: true });
+		expect(await contactsOf(b)).toHaveLength(7);
+	});
+
+	it('holds back a document written by a newer Kith, and applies the rest', async () => {
+		const { a, server } = await twoDevices();
+		const { sealDoc } = await import('./seal');
+		await server.put({
+			_id: 'contacts:future',
+			s: await sealDoc(a.key, 'contacts:future', { v: 999, row: { id: 'future', name: 'F' } })
+		} as never);
+		await repos(a.db).contacts.put(makeContact({ name: 'Now' }));
+		await settleAll([a], server);
+		expect((await contactsOf(a)).map((c) => c.name)).toEqual(['Now']);
+		expect((await a.db.syncHeld.toArray()).map((h) => h.key)).toEqual(['contacts:future']);
+	});
+});

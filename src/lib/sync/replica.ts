@@ -1,0 +1,57 @@
+/**
+ * The few PouchDB calls the bridge makes on the local replica, typed for what Kith stores there:
+ * one document per synced row, its body sealed (`s`), a recording's audio as a sealed attachment.
+ * Typed here rather than through PouchDB's own types so that the bridge and its tests (which use
+ * PouchDB's memory adapter in Node) share one small surface.
+ */
+
+export interface Attachment {
+	content_type: string;
+	/** Base64, as PouchDB gives attachments with `attachments: true` and takes them on write. */
+	data?: string;
+	stub?: boolean;
+	digest?: string;
+	length?: number;
+}
+
+export interface ReplicaDoc {
+	_id: string;
+	_rev?: string;
+	_deleted?: boolean;
+	_conflicts?: string[];
+	_revisions?: { start: number; ids: string[] };
+	_attachments?: Record<string, Attachment>;
+	s?: string;
+}
+
+export interface WriteResult {
+	ok?: boolean;
+	id?: string;
+	rev?: string;
+	error?: string | boolean;
+	status?: number;
+	name?: string;
+}
+
+export interface Change {
+	id: string;
+	seq: number | string;
+	doc?: ReplicaDoc;
+	deleted?: boolean;
+	changes: { rev: string }[];
+}
+
+export interface Replica {
+	bulkDocs(docs: ReplicaDoc[], options?: { new_edits?: boolean }): Promise<WriteResult[]>;
+	get(
+		id: string,
+		options?: { rev?: string; revs?: boolean; conflicts?: boolean; attachments?: boolean }
+	): Promise<ReplicaDoc>;
+	changes(options: {
+		since: number | string;
+		include_docs: true;
+		conflicts: true;
+		attachments?: boolean;
+		limit: number;
+	}): Promise<{ results: Change[]; last_seq: number | string }>;
+}
