@@ -21,6 +21,10 @@ export {
 	type TableName,
 	type UnitRepos
 } from './unit-of-work';
+export { markAllForSync } from './outbox';
+export { LATEST_VERSION } from './versions';
+export { readSnapshot } from './snapshot';
+export type { SyncBackup, SyncBaseRow, SyncHeldRow } from './sync-rows';
 export { classifyDbError, type DbErrorKind } from './errors';
 export { onDbEvent, type DbEvent } from './events';
 

@@ -14,7 +14,8 @@ import type {
 	DBCoreTransaction,
 	Middleware
 } from 'dexie';
-import { docId, isSyncedTable, type SyncedTable } from '$lib/domain/sync-tables';
+import { docId, isSyncedTable, SYNCED_TABLES, type SyncedTable } from '$lib/domain/sync-tables';
+import type { KithDB } from './database';
 
 export const OUTBOX = 'syncOutbox';
 
@@ -95,4 +96,21 @@ export const outboxMiddleware: Middleware<DBCore> = {
 
 function putMarks(outbox: DBCoreTable, trans: DBCoreTransaction, rows: OutboxRow[]) {
 	return outbox.mutate({ type: 'put', trans, values: rows });
+}
+
+/**
+ * Marks every row of every synced table, for the first push after sync is turned on (a device's
+ * existing records) or after the replica was lost; one transaction, so the marks are all or none.
+ */
+export function markAllForSync(db: KithDB): Promise<number> {
+	return db.transaction('rw', [OUTBOX, ...SYNCED_TABLES], async () => {
+		let n = 0;
+		for (const name of SYNCED_TABLES) {
+			const keys = (await db.table(name).toCollection().primaryKeys()) as unknown[];
+			const rows = marks(name, keys);
+			await db.syncOutbox.bulkPut(rows);
+			n += rows.length;
+		}
+		return n;
+	});
 }

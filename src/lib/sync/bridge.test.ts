@@ -4,7 +4,7 @@ import { repos } from '$lib/db/repos';
 import { makeContact, makeTouchpoint } from '$lib/db/testing/factories';
 import { touch, write } from '$lib/db';
 import { device, memoryPouch, settleAll, sharedKey, type Device } from './testing/devices';
-import { pull, push, MassDeletePaused } from './bridge';
+import { keepPausedRecords, pull, push, MassDeletePaused } from './bridge';
 
 async function contactsOf(d: Device) {
 	return (await d.db.contacts.toArray())
@@ -164,6 +164,23 @@ describe('the sync bridge', () => {
 		expect(await contactsOf(b)).toHaveLength(10);
 		await pull(b, { allowDeletes: true });
 		expect(await contactsOf(b)).toHaveLength(7);
+	});
+
+	it('"Keep them" sends the records back, so they return on the device that deleted them', async () => {
+		const { a, b, server } = await twoDevices();
+		const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => makeContact({ name: `P${i}` }));
+		await repos(a.db).contacts.putMany(rows);
+		await settleAll([a, b], server);
+		await repos(a.db).contacts.bulkRemove(rows.slice(0, 3).map((r) => r.id));
+		while ((await push(a)).more);
+		await a.pouch.replicate.to(server);
+		await b.pouch.replicate.from(server);
+		const paused = await pull(b).catch((e: unknown) => e);
+		expect(paused).toBeInstanceOf(MassDeletePaused);
+		await keepPausedRecords(b, (paused as MassDeletePaused).keys);
+		await settleAll([b, a], server);
+		expect(await contactsOf(b)).toHaveLength(10);
+		expect(await contactsOf(a)).toEqual(await contactsOf(b));
 	});
 
 	it('holds back a document written by a newer Kith, and applies the rest', async () => {

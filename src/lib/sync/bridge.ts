@@ -327,7 +327,8 @@ async function fileRevived(r: Units, item: { table: SyncedTable; id: string }) {
 async function guardDeletes(r: Units, items: Item[]) {
 	const byTable = new Map<SyncedTable, string[]>();
 	for (const item of items) {
-		if (item.table === 'conflicts') continue;
+		// A record kept on purpose ("Keep them") waits in the outbox: it is not deleted here.
+		if (item.table === 'conflicts' || (await r.syncOutbox.get(item.key))) continue;
 		let gone = item.kind === 'delete';
 		if (
 			!gone &&
@@ -347,4 +348,26 @@ async function guardDeletes(r: Units, items: Item[]) {
 		if (gone.length > 1 && gone.length > MASS_DELETE.share * (await repoOf(r, table).count()))
 			over = true;
 	if (over) throw new MassDeletePaused(keys.length, keys);
+}
+
+/**
+ * "Keep them": every record the paused round would have deleted is sent again as a new version of
+ * what the replica now holds, so it comes back on every device instead of going. The rest of that
+ * round's changes are applied as usual by the next round.
+ */
+export async function keepPausedRecords(b: Bridge, keys: string[]) {
+	const current = await b.replica.allDocs({ keys });
+	await write(b.db, ['syncBase', 'syncOutbox'], async (r) => {
+		for (const row of current.rows) {
+			const named = parseDocId(row.id);
+			if (!named || !row.value?.rev) continue;
+			await r.syncBase.put({ key: row.id, rev: row.value.rev });
+			await r.syncOutbox.put({
+				key: row.id,
+				table: named.table,
+				id: named.key,
+				mark: crypto.randomUUID()
+			});
+		}
+	});
 }

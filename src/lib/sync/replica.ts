@@ -47,6 +47,9 @@ export interface Replica {
 		id: string,
 		options?: { rev?: string; revs?: boolean; conflicts?: boolean; attachments?: boolean }
 	): Promise<ReplicaDoc>;
+	allDocs(options: {
+		keys: string[];
+	}): Promise<{ rows: { id: string; value?: { rev: string; deleted?: boolean } }[] }>;
 	changes(options: {
 		since: number | string;
 		include_docs: true;

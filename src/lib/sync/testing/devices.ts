@@ -10,10 +10,11 @@ import { testDb } from '$lib/db/testing/factories';
 import { pull, push, type Bridge } from '../bridge';
 import type { Replica } from '../replica';
 import { createKeyring } from '../seal';
+import type { PouchDatabase } from '../pouch-types';
 
 PouchDB.plugin(memory);
 
-export type Pouch = PouchDB.Database;
+export type Pouch = PouchDatabase;
 
 export function memoryPouch(name: string): Pouch {
 	return new PouchDB(`${name}-${crypto.randomUUID()}`, { adapter: 'memory' });

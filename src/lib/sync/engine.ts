@@ -1,0 +1,181 @@
+/**
+ * The sync engine, loaded only when sync is on and run by one tab at a time: a local PouchDB
+ * replica (its own IndexedDB database, `kith-sync-replica`) replicated with the person's server,
+ * and the bridge that moves changes between it and Kith's database. A round pushes the outbox,
+ * replicates both ways, applies what arrived and sends back any merge it made. Rounds run when
+ * something changed here, when the server reports a change, every few minutes, when the browser
+ * comes back online and on "Sync now"; a failed round is retried with growing pauses, and
+ * replication resumes from its checkpoints, so a round cut short sends nothing twice.
+ */
+import PouchDB from 'pouchdb-browser';
+import { observe, read, write, type KithDB } from '$lib/db';
+import { fromBase64 } from '$lib/io/backup-base64';
+import { keepPausedRecords, MassDeletePaused, pull, push, type Bridge } from './bridge';
+import { CONFIG_KEY, REPLICA_NAME, STATUS_KEY, type SyncConfig, type SyncStatus } from './config';
+import { describeSyncFailure } from './errors';
+import type { Feed, PouchDatabase } from './pouch-types';
+import type { Replica } from './replica';
+import { importDataKey } from './seal';
+
+const POLL_MS = 3 * 60_000;
+const BACKOFF_MS = [2_000, 5_000, 15_000, 30_000, 60_000, 5 * 60_000];
+
+export interface Engine {
+	syncNow(): Promise<void>;
+	/** Answers a paused round: apply its deletions here too, or keep the records and send them back. */
+	applyDeletes(): Promise<void>;
+	keepDeleted(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+export function openReplica(): PouchDatabase {
+	// Old revisions stay until replaced: a merge needs the version both devices started from.
+	return new PouchDB(REPLICA_NAME, { auto_compaction: false });
+}
+
+export function openRemote(
+	config: Pick<SyncConfig, 'server' | 'username' | 'password' | 'database'>
+) {
+	return new PouchDB(`${config.server}/${config.database}`, {
+		auth: { username: config.username, password: config.password },
+		skip_setup: true
+	});
+}
+
+async function saveStatus(db: KithDB, change: Partial<SyncStatus>) {
+	await write(db, ['syncState'], async (r) => {
+		const now = (await r.syncState.read<SyncStatus>(STATUS_KEY)) ?? {
+			phase: 'starting',
+			lastSyncedAt: null,
+			problem: null,
+			pausedDeletes: null
+		};
+		await r.syncState.save(STATUS_KEY, { ...now, ...change });
+	});
+}
+
+export async function startEngine(
+	db: KithDB,
+	{ online = () => true }: { online?: () => boolean } = {}
+): Promise<Engine> {
+	const config = await read(db, ['syncState'], (r) => r.syncState.read<SyncConfig>(CONFIG_KEY));
+	if (!config) throw new Error('Sync is not on.');
+	const raw = fromBase64(config.key);
+	if (!raw) throw new Error('The stored sync key is damaged.');
+	const replica = openReplica();
+	const remote = openRemote(config);
+	const bridge: Bridge = { db, replica: replica as Replica, key: await importDataKey(raw) };
+
+	let stopped = false;
+	let running: Promise<void> | null = null;
+	let again = false;
+	let failures = 0;
+	let retry: ReturnType<typeof setTimeout> | undefined;
+	let allowDeletes = false;
+	let paused: string[] = [];
+
+	async function roundOnce() {
+		await saveStatus(db, { phase: 'syncing' });
+		while ((await push(bridge)).more);
+		await replica.replicate.to(remote, { batch_size: 100 });
+		await replica.replicate.from(remote, { batch_size: 100 });
+		for (;;) {
+			const got = await pull(bridge, { allowDeletes });
+			if (!got.more) break;
+		}
+		allowDeletes = false;
+		// A merge settled in this round is a new revision in the replica: send it on.
+		while ((await push(bridge)).more);
+		await replica.replicate.to(remote, { batch_size: 100 });
+		failures = 0;
+		await saveStatus(db, {
+			phase: 'idle',
+			lastSyncedAt: Date.now(),
+			problem: null,
+			pausedDeletes: null
+		});
+	}
+
+	async function loop() {
+		do {
+			again = false;
+			try {
+				await roundOnce();
+			} catch (error) {
+				if (error instanceof MassDeletePaused) {
+					paused = error.keys;
+					await saveStatus(db, { phase: 'paused', pausedDeletes: { count: error.count } });
+					return;
+				}
+				const failure = describeSyncFailure(error, { online: online() });
+				await saveStatus(db, {
+					phase: failure.kind === 'offline' ? 'offline' : 'problem',
+					problem: failure.message
+				}).catch(() => undefined);
+				const wait = BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)]!;
+				clearTimeout(retry);
+				if (!stopped) retry = setTimeout(() => void round(), wait);
+				return;
+			}
+		} while (again && !stopped);
+	}
+
+	function round(): Promise<void> {
+		if (stopped) return Promise.resolve();
+		if (running) {
+			again = true;
+			return running;
+		}
+		running = loop().finally(() => {
+			running = null;
+		});
+		return running;
+	}
+
+	// Local changes: the outbox fills in the transaction that makes them, in any tab.
+	const unwatch = observe(
+		() => db.syncOutbox.count(),
+		(n) => {
+			if (n > 0) void round();
+		},
+		() => undefined
+	);
+	// Remote changes: the server's feed says when another device wrote.
+	let feed: Feed<void> | undefined;
+	const listen = () => {
+		feed = remote.changes({ live: true, since: 'now' });
+		feed.on('change', () => void round());
+		feed.on('error', () => {
+			// The polling below and the retries keep sync going; listen again after a pause.
+			if (!stopped) setTimeout(listen, 30_000);
+		});
+	};
+	listen();
+	const poll = setInterval(() => void round(), POLL_MS);
+	void round();
+
+	return {
+		syncNow: () => {
+			failures = 0;
+			return round();
+		},
+		async applyDeletes() {
+			allowDeletes = true;
+			await round();
+		},
+		async keepDeleted() {
+			await keepPausedRecords(bridge, paused);
+			paused = [];
+			await round();
+		},
+		async stop() {
+			stopped = true;
+			clearTimeout(retry);
+			clearInterval(poll);
+			unwatch();
+			feed?.cancel();
+			await running?.catch(() => undefined);
+			await replica.close();
+		}
+	};
+}

@@ -1,0 +1,13 @@
+// PouchDB ships no types of its own; src/lib/sync/pouch-types.ts holds the part Kith uses.
+declare module 'pouchdb' {
+	const PouchDB: import('$lib/sync/pouch-types').PouchStatic;
+	export default PouchDB;
+}
+declare module 'pouchdb-browser' {
+	const PouchDB: import('$lib/sync/pouch-types').PouchStatic;
+	export default PouchDB;
+}
+declare module 'pouchdb-adapter-memory' {
+	const plugin: unknown;
+	export default plugin;
+}
