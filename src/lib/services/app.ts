@@ -37,6 +37,7 @@ import {
 import type { MergeUndo } from './merge.service';
 import type { MergeChoices } from '$lib/domain/merge';
 import { addTags, removeTag, restoreTag } from './tags.service';
+import { keepAllShown, settleSyncConflict } from './sync-conflicts.service';
 import {
 	addSampleData,
 	hasSampleData,
@@ -184,4 +185,9 @@ export const importer = {
 		const { undoImport } = await importService();
 		return undoImport(getDb(), receipt);
 	}
+};
+
+export const syncConflicts = {
+	settle: bind(settleSyncConflict),
+	keepAll: bind(keepAllShown)
 };
