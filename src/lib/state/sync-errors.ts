@@ -1,6 +1,9 @@
 // A failed sync action (turning on, joining, turning off) in the words the Sync panel shows.
-import { describeSyncFailure } from '$lib/sync/errors';
+import { describeSyncFailure, SyncError } from '$lib/sync/errors';
 
 export function describeSyncError(error: unknown): string {
-	return describeSyncFailure(error, { online: navigator.onLine }).message;
+	const failure = describeSyncFailure(error, { online: navigator.onLine });
+	// What Kith could not name is kept for whoever looks at the browser's console.
+	if (!(error instanceof SyncError) && failure.kind === 'server-error') console.error(error);
+	return failure.message;
 }
