@@ -43,6 +43,7 @@ import {
 	removeSampleData,
 	summarizeSampleData
 } from './sample-data.service';
+import { keepAllShown, keepShown, settleSyncConflict } from './sync-conflicts.service';
 
 function bind<A extends unknown[], R>(service: (db: KithDB, ...rest: A) => R): (...rest: A) => R {
 	return (...rest) => service(getDb(), ...rest);
@@ -122,6 +123,13 @@ export const backup = {
 		const { restoreBackup } = await backupService();
 		return restoreBackup(getDb(), parsed, { mode });
 	}
+};
+
+/** The "Changed on two devices" cards sync files: settle one, or keep what is shown. */
+export const syncConflicts = {
+	settle: bind(settleSyncConflict),
+	keepShown: bind(keepShown),
+	keepAll: bind(keepAllShown)
 };
 
 export const data = {
