@@ -174,4 +174,16 @@ describe('SyncConflictCards', () => {
 		expect(buttons.length).toBe(5);
 		for (const b of buttons) expect(b).toBeDisabled();
 	});
+
+	it('takes the keyboard to the card in the place of one settled', async () => {
+		const org = conflict('organization');
+		const notes = conflict('notes', { kind: 'long' });
+		const { rerender } = setup([org, notes]);
+		await fireEvent.click(screen.getByRole('button', { name: 'Keep this (Organisation)' }));
+		// Nothing moves until the card is gone: a choice that failed leaves it where it was.
+		await rerender({ conflicts: [org, notes] });
+		expect(document.activeElement?.tagName).not.toBe('H3');
+		await rerender({ conflicts: [notes] });
+		expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: 'Notes' }));
+	});
 });
