@@ -34,6 +34,7 @@ describe("a record page's cards", () => {
 		const back = card('c1', 'deletedAt', { revived: true });
 		expect(settledMessage(back, 'kept')).toBe('Kept.');
 		expect(settledMessage(back, 'other')).toBe('Moved to the trash.');
+		expect(settledMessage({ ...back, table: 'pitches' }, 'other')).toBe('Deleted.');
 	});
 
 	it('follow the record, settle a choice with a message, and resolve only their own', async () => {

@@ -13,7 +13,13 @@ import { NO_CONFLICTS, type ConflictsView } from './reads/sync.reads';
 
 /** What a settled card says it did. */
 export function settledMessage(conflict: SyncConflict, choice: ConflictChoice): string {
-	if (conflict.revived) return choice === 'kept' ? 'Kept.' : 'Moved to the trash.';
+	if (conflict.revived) {
+		if (choice === 'kept') return 'Kept.';
+		// Only contacts and interviews show a record in the trash, to restore it.
+		return conflict.table === 'contacts' || conflict.table === 'interviews'
+			? 'Moved to the trash.'
+			: 'Deleted.';
+	}
 	if (choice === 'other') return 'Updated from the other device.';
 	return choice === 'both' ? 'Kept both.' : 'Kept.';
 }
