@@ -15,6 +15,9 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
+				// Sync talks to a server the person chose: any https one, or one on this machine for
+				// development (npm run sync-server). Nothing else is fetched from elsewhere.
+				'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
 				'script-src': ['self'],
 				// Component CSS is in external files, and Svelte sets dynamic styles (`style:`) through
 				// CSSOM (element.style), which CSP does not govern: no <style> element needs allowing.

@@ -112,6 +112,11 @@ export default defineConfig({
 					'client/_app/version.json'
 				],
 				navigateFallback: '/200.html',
+				// No route of the app starts with `_` or `userdb-`: a CouchDB served on the app's own
+				// origin (its /_utils, /_session or a user's database opened in a tab) gets the server's
+				// answer, not the app shell. The sync requests themselves are fetches, never navigations,
+				// and no runtime caching is configured, so the worker passes them to the network as is.
+				navigateFallbackDenylist: [/^\/_/, /^\/userdb-/],
 				// The first install takes the open page at once; later versions wait for the user's yes.
 				clientsClaim: true,
 				skipWaiting: false,

@@ -54,6 +54,13 @@ for (const [what, path] of [
 		const policy = metaPolicy(html);
 		expect(policy, 'a <meta http-equiv="content-security-policy"> tag').toBeDefined();
 		expect(policy!.get('default-src')).toEqual(["'self'"]);
+		// Fetches reach the app's origin and a sync server: an https one, or one on this machine.
+		expect(policy!.get('connect-src')).toEqual([
+			"'self'",
+			'https:',
+			'http://localhost:*',
+			'http://127.0.0.1:*'
+		]);
 		expect(policy!.get('object-src')).toEqual(["'none'"]);
 		expect(policy!.get('base-uri')).toEqual(["'none'"]);
 		expect(policy!.get('form-action')).toEqual(["'self'"]);

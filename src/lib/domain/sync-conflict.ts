@@ -10,7 +10,14 @@ import { timestampSchema } from './dates';
 
 export const syncConflictSchema = z.strictObject({
 	id: z.string().check(z.minLength(1), z.maxLength(400)),
-	table: z.enum(['contacts', 'interactions', 'pitches', 'interviews', 'questions', 'contactExtras']),
+	table: z.enum([
+		'contacts',
+		'interactions',
+		'pitches',
+		'interviews',
+		'questions',
+		'contactExtras'
+	]),
 	rowId: idSchema,
 	field: z.string().check(z.minLength(1), z.maxLength(100)),
 	/** How the choice is offered: long text can also keep both. */

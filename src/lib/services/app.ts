@@ -37,13 +37,13 @@ import {
 import type { MergeUndo } from './merge.service';
 import type { MergeChoices } from '$lib/domain/merge';
 import { addTags, removeTag, restoreTag } from './tags.service';
+import { keepAllShown, keepShown, settleSyncConflict } from './sync-conflicts.service';
 import {
 	addSampleData,
 	hasSampleData,
 	removeSampleData,
 	summarizeSampleData
 } from './sample-data.service';
-import { keepAllShown, keepShown, settleSyncConflict } from './sync-conflicts.service';
 
 function bind<A extends unknown[], R>(service: (db: KithDB, ...rest: A) => R): (...rest: A) => R {
 	return (...rest) => service(getDb(), ...rest);
@@ -125,13 +125,6 @@ export const backup = {
 	}
 };
 
-/** The "Changed on two devices" cards sync files: settle one, or keep what is shown. */
-export const syncConflicts = {
-	settle: bind(settleSyncConflict),
-	keepShown: bind(keepShown),
-	keepAll: bind(keepAllShown)
-};
-
 export const data = {
 	summary: bind(summarizeData),
 	deleteAll: bind(deleteAllData)
@@ -192,4 +185,12 @@ export const importer = {
 		const { undoImport } = await importService();
 		return undoImport(getDb(), receipt);
 	}
+};
+
+/** The "Changed on two devices" cards sync files: settle one, or keep what is shown. */
+export const syncConflicts = {
+	settle: bind(settleSyncConflict),
+	/** "Resolve all" on a record's page: just the cards it shows. */
+	keepShown: bind(keepShown),
+	keepAll: bind(keepAllShown)
 };

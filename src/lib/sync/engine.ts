@@ -144,6 +144,8 @@ export async function startEngine(
 	let feed: Feed<void> | undefined;
 	const listen = () => {
 		feed = remote.changes({ live: true, since: 'now' });
+		// Its failures are reported through 'error' below; the promise itself has nothing to add.
+		feed.catch(() => undefined);
 		feed.on('change', () => void round());
 		feed.on('error', () => {
 			// The polling below and the retries keep sync going; listen again after a pause.

@@ -14,7 +14,7 @@ export interface ReplicationResult {
 
 /** A running replication or changes feed: a promise with events, which can be cancelled. */
 export interface Feed<T> extends Promise<T> {
-	on(event: string, listener: (value: never) => void): this;
+	on(event: string, listener: (value: never) => void): void;
 	cancel(): void;
 }
 

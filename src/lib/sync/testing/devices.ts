@@ -17,7 +17,9 @@ PouchDB.plugin(memory);
 export type Pouch = PouchDatabase;
 
 export function memoryPouch(name: string): Pouch {
-	return new PouchDB(`${name}-${crypto.randomUUID()}`, { adapter: 'memory' });
+	return new PouchDB(`${name}-${crypto.randomUUID()}`, {
+		adapter: 'memory'
+	}) as unknown as PouchDatabase;
 }
 
 export interface Device extends Bridge {
