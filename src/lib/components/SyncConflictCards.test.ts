@@ -68,7 +68,11 @@ describe('SyncConflictCards', () => {
 		await rerender({ format });
 		values = [...document.querySelectorAll('dd')].map((dd) => dd.textContent);
 		expect(values).toEqual(['#library #archives', '(empty)']);
-		expect(format).toHaveBeenCalledWith('tags', ['library', 'archives']);
+		expect(format).toHaveBeenCalledWith(
+			'tags',
+			['library', 'archives'],
+			expect.objectContaining({ field: 'tags' })
+		);
 	});
 
 	it('passes on each choice with its conflict, and offers both only for long text', async () => {
@@ -130,5 +134,56 @@ describe('SyncConflictCards', () => {
 		const region = screen.getByRole('region', { name: 'Changed on two devices' });
 		expect(region.querySelector('img')).toBeNull();
 		expect(region).toHaveTextContent(IMG);
+	});
+
+	it('says which record a card is about when the page mixes records, labelled by table', async () => {
+		const touch = (field: string, more: Partial<SyncConflict> = {}) =>
+			conflict(field, {
+				id: conflictId('interactions', 't1', field),
+				table: 'interactions',
+				rowId: 't1',
+				...more
+			});
+		const summary = touch('summary', { kind: 'long' });
+		const back = touch('deletedAt', { kind: 'value', revived: true });
+		const notes = conflict('notes', { kind: 'long' });
+		const { onChoose } = setup([notes, summary, back], {
+			labels: (c: SyncConflict) =>
+				c.table === 'interactions' && c.field === 'summary' ? 'What you talked about' : undefined,
+			subject: (c: SyncConflict) => (c.table === 'interactions' ? 'Touchpoint on 3 Mar' : undefined)
+		});
+		expect(screen.getByRole('heading', { level: 3, name: 'Notes' })).toBeTruthy();
+		const heading = 'Touchpoint on 3 Mar: What you talked about';
+		await fireEvent.click(
+			within(card(heading)).getByRole('button', { name: `Keep both (${heading})` })
+		);
+		expect(onChoose).toHaveBeenLastCalledWith(summary, 'both');
+		const backCard = card('Touchpoint on 3 Mar: deleted on another device');
+		await fireEvent.click(
+			within(backCard).getByRole('button', { name: 'Delete it (Touchpoint on 3 Mar)' })
+		);
+		expect(onChoose).toHaveBeenLastCalledWith(back, 'other');
+	});
+
+	it('turns every button off while a choice is being saved', () => {
+		setup([conflict('organization'), conflict('deletedAt', { revived: true })], {
+			disabled: true,
+			onResolveAll: vi.fn()
+		});
+		const buttons = screen.getAllByRole('button');
+		expect(buttons.length).toBe(5);
+		for (const b of buttons) expect(b).toBeDisabled();
+	});
+
+	it('takes the keyboard to the card in the place of one settled', async () => {
+		const org = conflict('organization');
+		const notes = conflict('notes', { kind: 'long' });
+		const { rerender } = setup([org, notes]);
+		await fireEvent.click(screen.getByRole('button', { name: 'Keep this (Organisation)' }));
+		// Nothing moves until the card is gone: a choice that failed leaves it where it was.
+		await rerender({ conflicts: [org, notes] });
+		expect(document.activeElement?.tagName).not.toBe('H3');
+		await rerender({ conflicts: [notes] });
+		expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: 'Notes' }));
 	});
 });

@@ -37,7 +37,7 @@ import {
 import type { MergeUndo } from './merge.service';
 import type { MergeChoices } from '$lib/domain/merge';
 import { addTags, removeTag, restoreTag } from './tags.service';
-import { keepAllShown, settleSyncConflict } from './sync-conflicts.service';
+import { keepAllShown, keepShown, settleSyncConflict } from './sync-conflicts.service';
 import {
 	addSampleData,
 	hasSampleData,
@@ -187,7 +187,10 @@ export const importer = {
 	}
 };
 
+/** The "Changed on two devices" cards sync files: settle one, or keep what is shown. */
 export const syncConflicts = {
 	settle: bind(settleSyncConflict),
+	/** "Resolve all" on a record's page: just the cards it shows. */
+	keepShown: bind(keepShown),
 	keepAll: bind(keepAllShown)
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { repos } from '$lib/db/repos';
 import { makeContact, testDb } from '$lib/db/testing/factories';
 import { conflictId, type SyncConflict } from '$lib/domain/sync-conflict';
-import { keepAllShown, settleSyncConflict } from './sync-conflicts.service';
+import { keepAllShown, keepShown, settleSyncConflict } from './sync-conflicts.service';
 
 function card(rowId: string, field: string, kept: unknown, other: unknown): SyncConflict {
 	return {
@@ -62,5 +62,22 @@ describe('settling a "Changed on two devices" card', () => {
 		expect(await keepAllShown(db)).toBe(2);
 		expect(await r.conflicts.count()).toBe(0);
 		expect((await r.contacts.get(ana.id))?.organization).toBe('A');
+	});
+
+	it('"Resolve all" on a page removes only that page\'s cards, counting the ones still there', async () => {
+		const db = testDb();
+		const r = repos(db);
+		const ana = makeContact({ name: 'Ana', organization: 'A' });
+		await r.contacts.put(ana);
+		const org = card(ana.id, 'organization', 'A', 'B');
+		const notes = card(ana.id, 'notes', 'mine', 'theirs');
+		const elsewhere = card('x', 'name', 'a', 'b');
+		await r.conflicts.bulkPut([org, notes, elsewhere]);
+		// One of them was settled on another device meanwhile.
+		await r.conflicts.remove(notes.id);
+		expect(await keepShown(db, [org.id, notes.id])).toBe(1);
+		expect((await r.conflicts.all()).map((c) => c.id)).toEqual([elsewhere.id]);
+		expect((await r.contacts.get(ana.id))?.organization).toBe('A');
+		expect(await keepShown(db, [])).toBe(0);
 	});
 });

@@ -43,6 +43,15 @@ export async function settleSyncConflict(
 	});
 }
 
+/** "Resolve all" on one record's page: these cards keep what is shown; gives how many went. */
+export async function keepShown(db: KithDB, ids: readonly string[]): Promise<number> {
+	return write(db, ['conflicts'], async (r) => {
+		const there = (await r.conflicts.bulkGet([...ids])).filter((c) => c !== undefined);
+		await r.conflicts.bulkRemove(there.map((c) => c.id));
+		return there.length;
+	});
+}
+
 /** "Resolve all": every card keeps what is shown. */
 export async function keepAllShown(db: KithDB): Promise<number> {
 	return write(db, ['conflicts'], async (r) => {
