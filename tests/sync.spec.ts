@@ -1,0 +1,254 @@
+// Sync between two devices (two browser contexts, each with its own storage) through the real
+// CouchDB-protocol server the project starts (scripts/sync-server.mjs), one per test.
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { capture, goOffline, openControlled } from './support/app';
+import { seed } from './support/db';
+import { SyncSettings } from './support/pages/sync';
+import { rawDocs, startSyncServer, type SyncServer } from './support/sync-server';
+import { makeContact } from '../src/lib/domain/testing/factories';
+
+const PASSPHRASE = 'correct horse battery staple';
+
+let server: SyncServer;
+test.beforeEach(async () => {
+	server = await startSyncServer();
+});
+test.afterEach(async () => {
+	await server.stop();
+});
+
+/** A second device: a context of its own, so nothing is shared with the first but the server. */
+async function secondDevice(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+	const use = test.info().project.use;
+	const context = await browser.newContext({
+		baseURL: use.baseURL,
+		viewport: use.viewport,
+		isMobile: use.isMobile,
+		hasTouch: use.hasTouch,
+		serviceWorkers: 'allow'
+	});
+	const page = await context.newPage();
+	await openControlled(page, '/');
+	return { context, page };
+}
+
+async function contactNames(page: Page): Promise<string[]> {
+	await page.goto('/contacts');
+	await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
+	const list = page.getByRole('list', { name: 'Contacts' });
+	if (!(await list.isVisible())) return [];
+	return (await list.locator('.name').allInnerTexts()).sort();
+}
+
+test('a contact captured on one device appears on the other; the server holds only ciphertext', async ({
+	page,
+	browser
+}) => {
+	await openControlled(page, '/');
+	await capture(page, 'Zanzibar Quill', { organization: 'Sentinel Archive' });
+	const a = new SyncSettings(page);
+	await a.turnOn(server, PASSPHRASE);
+	await a.upToDate();
+	// A device that held data copied it before its first sync.
+	await expect(a.panel.getByText('Before the first sync on this device')).toBeVisible();
+
+	const b = await secondDevice(browser);
+	const onB = new SyncSettings(b.page);
+	await onB.turnOn(server, PASSPHRASE);
+	await onB.upToDate();
+	await expect.poll(() => contactNames(b.page)).toEqual(['Zanzibar Quill']);
+
+	// Captured on B, seen on A.
+	await capture(b.page, 'Ola Brandt');
+	await expect
+		.poll(async () => (await contactNames(page)).sort(), { timeout: 30_000 })
+		.toEqual(['Ola Brandt', 'Zanzibar Quill']);
+
+	const docs = await rawDocs(server);
+	const raw = JSON.stringify(docs);
+	expect(docs.length).toBe(3); // the keyring and two contacts
+	expect(raw).not.toContain('Zanzibar');
+	expect(raw).not.toContain('Sentinel');
+	expect(raw).not.toContain('Ola');
+	for (const doc of docs) {
+		if (doc._id === 'keyring') continue;
+		expect(Object.keys(doc).sort()).toEqual(['_id', '_rev', 's']);
+	}
+	await b.context.close();
+});
+
+test('a wrong passphrase or password is refused in plain words, and nothing is written', async ({
+	page,
+	browser
+}) => {
+	await openControlled(page, '/');
+	const a = new SyncSettings(page);
+	await a.turnOn(server, PASSPHRASE);
+	await a.upToDate();
+
+	const b = await secondDevice(browser);
+	const onB = new SyncSettings(b.page);
+	await onB.turnOn(server, 'not the right phrase');
+	await expect(onB.panel.getByRole('alert')).toContainText('passphrase does not open');
+	await expect(onB.panel.getByRole('button', { name: 'Turn on sync' })).toBeVisible();
+	await onB.turnOn(server, PASSPHRASE, { password: 'wrong-password-1' });
+	await expect(onB.panel.getByRole('alert')).toContainText('did not accept that username');
+	const state = await b.page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('kith');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const req = open.result.transaction('syncState').objectStore('syncState').count();
+					req.onsuccess = () => resolve(req.result);
+				};
+			})
+	);
+	expect(state).toBe(0);
+	await b.context.close();
+});
+
+test('a second device joins with the join code, no passphrase typed', async ({ page, browser }) => {
+	await openControlled(page, '/');
+	await capture(page, 'Mira Okafor');
+	const a = new SyncSettings(page);
+	await a.turnOn(server, PASSPHRASE);
+	await a.upToDate();
+	const code = await a.joinCode();
+	await expect(a.panel.getByRole('img', { name: 'The join code as a QR code' })).toBeVisible();
+
+	const b = await secondDevice(browser);
+	const onB = new SyncSettings(b.page);
+	await onB.join(code);
+	await onB.upToDate();
+	await expect.poll(() => contactNames(b.page)).toEqual(['Mira Okafor']);
+	await b.context.close();
+});
+
+test('the server killed during a large push: restarted, it resumes with no duplicates', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	await openControlled(page, '/');
+	const people = Array.from({ length: 400 }, (_, i) =>
+		makeContact({ name: `Person ${String(i).padStart(3, '0')}` })
+	);
+	await seed(page, { contacts: people });
+	const a = new SyncSettings(page);
+	await a.turnOn(server, PASSPHRASE);
+	// Kill it as soon as the first documents have arrived, mid-push.
+	await expect
+		.poll(async () => (await rawDocs(server)).length, { timeout: 30_000 })
+		.toBeGreaterThan(1);
+	await server.kill();
+	await expect(a.panel.getByRole('status')).toHaveText(/Offline|stopped/, { timeout: 30_000 });
+	server = await server.restart();
+	await a.syncNow();
+	const ids = (await rawDocs(server)).map((d) => d._id);
+	expect(ids.length).toBe(401);
+	expect(new Set(ids).size).toBe(401);
+
+	const b = await secondDevice(browser);
+	const onB = new SyncSettings(b.page);
+	await onB.turnOn(server, PASSPHRASE);
+	await onB.upToDate();
+	await b.page.goto('/contacts');
+	await expect(b.page.getByTestId('contact-count')).toHaveText('400');
+	await b.context.close();
+});
+
+test('offline on both: different fields merge; the same field gives one value and a card on both', async ({
+	page,
+	context,
+	browser
+}) => {
+	await openControlled(page, '/');
+	await capture(page, 'Ana Ruiz', { organization: 'City Library' });
+	const a = new SyncSettings(page);
+	await a.turnOn(server, PASSPHRASE);
+	await a.upToDate();
+	const b = await secondDevice(browser);
+	const onB = new SyncSettings(b.page);
+	await onB.turnOn(server, PASSPHRASE);
+	await onB.upToDate();
+
+	await goOffline(context, page);
+	await goOffline(b.context, b.page);
+	await editContact(page, 'Ana Ruiz', { Organisation: 'State Archive', Role: 'Archivist' });
+	await editContact(b.page, 'Ana Ruiz', {
+		Organisation: 'County Records',
+		Notes: 'Knows everyone'
+	});
+	await context.setOffline(false);
+	await b.context.setOffline(false);
+	await a.syncNow();
+	await onB.syncNow();
+	await a.syncNow();
+
+	for (const p of [page, b.page]) {
+		await p.goto('/contacts');
+		await p.getByRole('link', { name: /Ana Ruiz/ }).click();
+		await expect(p.getByText('Archivist')).toBeVisible();
+		await expect(p.getByText('Knows everyone')).toBeVisible();
+		const cards = p.getByRole('region', { name: 'Changed on two devices' });
+		await expect(cards).toBeVisible();
+		await expect(cards).toContainText('State Archive');
+		await expect(cards).toContainText('County Records');
+	}
+	// One tap settles it everywhere.
+	const cards = page.getByRole('region', { name: 'Changed on two devices' });
+	await cards.getByRole('button', { name: /Use the other/ }).click();
+	await expect(cards).toBeHidden();
+	await a.syncNow();
+	await onB.syncNow();
+	await b.page.goto('/contacts');
+	await b.page.getByRole('link', { name: /Ana Ruiz/ }).click();
+	await expect(b.page.getByRole('region', { name: 'Changed on two devices' })).toBeHidden();
+	await b.context.close();
+});
+
+test('an edit made offline beats a delete on the other device, and the person is told', async ({
+	page,
+	context,
+	browser
+}) => {
+	await openControlled(page, '/');
+	await capture(page, 'Ana Ruiz');
+	const a = new SyncSettings(page);
+	await a.turnOn(server, PASSPHRASE);
+	await a.upToDate();
+	const b = await secondDevice(browser);
+	const onB = new SyncSettings(b.page);
+	await onB.turnOn(server, PASSPHRASE);
+	await onB.upToDate();
+
+	await goOffline(b.context, b.page);
+	await editContact(b.page, 'Ana Ruiz', { Role: 'Archivist' });
+	await page.goto('/contacts');
+	await page.getByRole('link', { name: /Ana Ruiz/ }).click();
+	await page.getByRole('button', { name: 'Delete' }).click();
+	await a.syncNow();
+	await b.context.setOffline(false);
+	await onB.syncNow();
+	await a.syncNow();
+	await expect.poll(() => contactNames(page)).toEqual(['Ana Ruiz']);
+	await page.getByRole('link', { name: /Ana Ruiz/ }).click();
+	await expect(page.getByText('Archivist')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Changed on two devices' })).toContainText(
+		'Deleted on another device'
+	);
+	await b.context.close();
+});
+
+async function editContact(page: Page, name: string, fields: Record<string, string>) {
+	await page.goto('/contacts');
+	await page.getByRole('link', { name: new RegExp(name) }).click();
+	await page.getByRole('link', { name: 'Edit' }).click();
+	const more = page.getByRole('button', { name: /More details/ });
+	if (await more.isVisible()) await more.click();
+	for (const [label, value] of Object.entries(fields))
+		await page.getByLabel(label, { exact: true }).fill(value);
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
