@@ -103,6 +103,40 @@ describe('the sync bridge', () => {
 		expect([card.kept, card.other].sort()).toEqual(['City Library', 'State Archive']);
 	});
 
+	it('settles a clash both devices saw at once without starting a new one (no ping-pong)', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		for (const [d, org] of [
+			[a, 'City Library'],
+			[b, 'State Archive']
+		] as const) {
+			await write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, organization: org }, Date.now()));
+			});
+			await push(d);
+			await d.pouch.replicate.to(server);
+		}
+		// Each time, both replicas hold the same clash and settle it before hearing of the other's
+		// settling: the worst timing two devices syncing at once can have.
+		const lockstep = async () => {
+			for (const d of [a, b]) await d.pouch.replicate.from(server);
+			for (const d of [a, b]) while ((await pull(d)).more);
+			for (const d of [a, b]) {
+				while ((await push(d)).more);
+				await d.pouch.replicate.to(server);
+			}
+		};
+		for (let i = 0; i < 3; i++) await lockstep();
+		const seq = (await server.info()).update_seq;
+		await lockstep();
+		expect((await server.info()).update_seq).toBe(seq);
+		expect(await contactsOf(b)).toEqual(await contactsOf(a));
+		expect(await a.db.conflicts.count()).toBe(1);
+	});
+
 	it('lets an edit beat a move to the trash, on both devices, with a card', async () => {
 		const { a, b, server } = await twoDevices();
 		const ana = makeContact({ name: 'Ana', notes: 'x' });

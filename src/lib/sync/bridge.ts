@@ -164,6 +164,21 @@ export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; mo
 	return { pushed: batch.items.length, more: batch.more };
 }
 
+/** Rows compared by content, whatever the order of their fields. */
+function sameRow(a: Row, b: Row): boolean {
+	const canonical = (v: unknown): unknown =>
+		Array.isArray(v)
+			? v.map(canonical)
+			: v && typeof v === 'object' && !(v instanceof Blob)
+				? Object.fromEntries(
+						Object.keys(v)
+							.sort()
+							.map((k) => [k, canonical((v as Row)[k])])
+					)
+				: v;
+	return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
 function ancestry(doc: ReplicaDoc): string[] {
 	const r = doc._revisions;
 	return r ? r.ids.map((id, i) => `${r.start - i}-${id}`) : [];
@@ -187,6 +202,7 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 		const other = await openDoc(b, table, loser);
 		if (other.kind === 'newer') return false;
 		if (other.kind !== 'row') continue; // unreadable: closing it loses nothing anyone can read
+		if (sameRow(other.row, merged)) continue;
 		const mine = new Set(ancestry(winner));
 		const common = ancestry(loser).find((r) => mine.has(r));
 		let base: Row | null = null;
@@ -201,13 +217,22 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 		merged = m.row;
 		cards.push(...m.conflicts);
 	}
-	const out = await sealRow(b, table, id, merged);
-	out._rev = winner._rev;
-	if (!out._attachments && winner._attachments) out._attachments = winner._attachments;
-	const writes: ReplicaDoc[] = [
-		out,
-		...(doc._conflicts ?? []).map((rev) => ({ _id: id, _rev: rev, _deleted: true }))
-	];
+	// The same content as the winner (two devices settled the same clash at once, or a branch
+	// repeats the winner): only the other branches close. Closing a branch is the same revision on
+	// every device, so settling never starts a new clash of its own.
+	const closes: ReplicaDoc[] = (doc._conflicts ?? []).map((rev) => ({
+		_id: id,
+		_rev: rev,
+		_deleted: true
+	}));
+	const writes: ReplicaDoc[] = [];
+	if (!sameRow(merged, opened.row)) {
+		const out = await sealRow(b, table, id, merged);
+		out._rev = winner._rev;
+		if (!out._attachments && winner._attachments) out._attachments = winner._attachments;
+		writes.push(out);
+	}
+	writes.push(...closes);
 	for (const card of cards) {
 		const cardDoc = docId('conflicts', card.id);
 		// Two devices settling the same clash file the same card: the first one stands.
