@@ -5,7 +5,7 @@
  */
 import { Rating, State, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs';
 import type { Rehearsal } from './pitch';
-import type { CardState } from './pitch-card';
+import { newCardState, type CardState } from './pitch-card';
 
 type RatingName = Rehearsal['rating'];
 
@@ -67,4 +67,19 @@ export function previewDue(card: CardState, now: number): Record<RatingName, num
 	const at = new Date(now);
 	const due = (r: RatingName) => scheduler.next(c, at, GRADES[r]).card.due.getTime();
 	return { again: due('again'), hard: due('hard'), good: due('good'), easy: due('easy') };
+}
+
+/**
+ * The card a pitch's whole rehearsal log gives, replayed in order from a new card: the same card
+ * the rated runs gave one by one. Sync uses it when rehearsals from two devices meet, so the
+ * schedule follows the merged log instead of either device's half of it.
+ */
+export function replay(
+	createdAt: number,
+	log: readonly Pick<Rehearsal, 'id' | 'at' | 'rating'>[]
+): CardState {
+	const runs = [...log].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	let card = newCardState(createdAt);
+	for (const run of runs) card = schedule(card, run.rating, run.at);
+	return card;
 }

@@ -229,4 +229,46 @@ describe('the sync bridge', () => {
 		expect((await contactsOf(a)).map((c) => c.name)).toEqual(['Now']);
 		expect((await a.db.syncHeld.toArray()).map((h) => h.key)).toEqual(['contacts:future']);
 	});
+
+	it('replays a pitch schedule from the merged rehearsal log of both devices', async () => {
+		const { a, b, server } = await twoDevices();
+		const { createPitch, rateRehearsal } = await import('$lib/services/pitches.service');
+		const { replay } = await import('$lib/domain/pitch-schedule');
+		const t0 = Date.UTC(2026, 10, 2, 9);
+		const made = await createPitch(
+			a.db,
+			{
+				title: 'Career fair',
+				target: '30',
+				customSeconds: '',
+				audience: '',
+				text: 'Hello, I am Ana.',
+				cues: ''
+			},
+			{ now: t0 }
+		);
+		if (!made.ok) throw new Error('pitch not saved');
+		await settleAll([a, b], server);
+		const day = 86_400_000;
+		await rateRehearsal(a.db, {
+			pitchId: made.pitch.id,
+			rating: 'good',
+			seconds: 28,
+			now: t0 + day
+		});
+		await rateRehearsal(b.db, {
+			pitchId: made.pitch.id,
+			rating: 'hard',
+			seconds: 35,
+			now: t0 + 2 * day
+		});
+		await settleAll([a, b], server);
+		const onA = await repos(a.db).pitches.get(made.pitch.id);
+		const onB = await repos(b.db).pitches.get(made.pitch.id);
+		expect(onA?.card).toEqual(onB?.card);
+		const log = await repos(a.db).rehearsals.ofPitch(made.pitch.id);
+		expect(log).toHaveLength(2);
+		expect(onA?.card?.reps).toBe(2);
+		expect(onA?.card).toEqual(replay(made.pitch.createdAt, log));
+	});
 });

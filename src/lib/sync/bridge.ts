@@ -13,6 +13,7 @@
  */
 import { read, write, type KithDB, type UnitRepos } from '$lib/db';
 import type { SyncBaseRow } from '$lib/db/sync-rows';
+import type { Pitch, Rehearsal } from '$lib/domain/pitch';
 import { conflictId, type SyncConflict } from '$lib/domain/sync-conflict';
 import { docId, parseDocId, SYNCED_TABLES, type SyncedTable } from '$lib/domain/sync-tables';
 import { fromBase64, toBase64 } from '$lib/io/backup-base64';
@@ -294,6 +295,16 @@ export async function pull(
 		held: 0,
 		refused: 0
 	};
+	// Rehearsals that arrive (or a pitch whose schedule was merged) change a pitch's schedule: it is
+	// replayed from the merged log, never merged field by field. The scheduler loads only then,
+	// before the transaction (a module load inside one would let IndexedDB commit it early).
+	const pitchIds = new Set<string>();
+	for (const item of items)
+		if (item.kind === 'arrival' && item.arrival.kind === 'row') {
+			if (item.table === 'rehearsals') pitchIds.add(String(item.arrival.row.pitchId));
+			if (item.table === 'pitches') pitchIds.add(item.id);
+		}
+	const scheduler = pitchIds.size > 0 ? await import('$lib/domain/pitch-schedule') : undefined;
 	await write(b.db, [...SYNCED_TABLES, ...SYNC_TABLES], async (r) => {
 		if (!allowDeletes) await guardDeletes(r, items);
 		for (const item of items) {
@@ -327,9 +338,26 @@ export async function pull(
 			// The mark this apply just made: what arrived is not a change to send back.
 			await r.syncOutbox.remove(item.key);
 		}
+		if (scheduler) await replaySchedules(r, pitchIds, scheduler.replay);
 		await r.syncState.save('replicaSeq', feed.last_seq);
 	});
 	return result;
+}
+
+async function replaySchedules(
+	r: Units,
+	pitchIds: Set<string>,
+	replay: (createdAt: number, log: Rehearsal[]) => Pitch['card']
+) {
+	for (const id of pitchIds) {
+		const pitch = await r.pitches.get(id);
+		if (!pitch) continue;
+		const log = await r.rehearsals.ofPitch(id);
+		if (log.length === 0) continue;
+		const card = replay(pitch.createdAt, log);
+		// Unchanged, nothing is written: two devices replaying the same log agree without a word.
+		if (!sameRow(card as Row, (pitch.card ?? {}) as Row)) await r.pitches.put({ ...pitch, card });
+	}
 }
 
 async function fileRevived(r: Units, item: { table: SyncedTable; id: string }) {
