@@ -4,7 +4,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { capture, goOffline, openControlled } from './support/app';
 import { seed } from './support/db';
 import { SyncSettings } from './support/pages/sync';
-import { rawDocs, startSyncServer, type SyncServer } from './support/sync-server';
+import { authorization, rawDocs, startSyncServer, type SyncServer } from './support/sync-server';
 import { makeContact } from '../src/lib/domain/testing/factories';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -196,6 +196,11 @@ test('offline on both: different fields merge; the same field gives one value an
 		await expect(cards).toContainText('State Archive');
 		await expect(cards).toContainText('County Records');
 	}
+	// Today says so too, until it is settled.
+	await b.page.goto('/');
+	await expect(b.page.getByRole('region', { name: 'Sync needs you' })).toContainText(
+		'1 change was made on two devices'
+	);
 	// One tap settles it everywhere.
 	const cards = page.getByRole('region', { name: 'Changed on two devices' });
 	await cards.getByRole('button', { name: /Use the other/ }).click();
@@ -205,6 +210,8 @@ test('offline on both: different fields merge; the same field gives one value an
 	await b.page.goto('/contacts');
 	await b.page.getByRole('link', { name: /Ana Ruiz/ }).click();
 	await expect(b.page.getByRole('region', { name: 'Changed on two devices' })).toBeHidden();
+	await b.page.goto('/');
+	await expect(b.page.getByRole('region', { name: 'Sync needs you' })).toBeHidden();
 	await b.context.close();
 });
 
@@ -252,3 +259,55 @@ async function editContact(page: Page, name: string, fields: Record<string, stri
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }
+
+test('a record saved by a newer Kith is held back, and the person is asked to update', async ({
+	page
+}) => {
+	await openControlled(page, '/');
+	await capture(page, 'Ana Ruiz');
+	const a = new SyncSettings(page);
+	await a.turnOn(server, PASSPHRASE);
+	await a.upToDate();
+	// A newer Kith on another device wrote this: sealed with the same data key, schema from the future.
+	const id = 'contacts:from-the-future';
+	const sealed = await page.evaluate(async (id) => {
+		const config = await new Promise<{ key: string }>((resolve, reject) => {
+			const open = indexedDB.open('kith');
+			open.onerror = () => reject(open.error);
+			open.onsuccess = () => {
+				const req = open.result.transaction('syncState').objectStore('syncState').get('config');
+				req.onsuccess = () => resolve((req.result as { value: { key: string } }).value);
+			};
+		});
+		const raw = Uint8Array.from(atob(config.key), (c) => c.charCodeAt(0));
+		const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
+		const iv = crypto.getRandomValues(new Uint8Array(12));
+		const body = { v: 999, row: { id: 'from-the-future', name: 'Future Person', hologram: true } };
+		const ct = new Uint8Array(
+			await crypto.subtle.encrypt(
+				{ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(id) },
+				key,
+				new TextEncoder().encode(JSON.stringify(body))
+			)
+		);
+		const all = new Uint8Array(iv.length + ct.length);
+		all.set(iv);
+		all.set(ct, iv.length);
+		return btoa(String.fromCharCode(...all));
+	}, id);
+	const put = await fetch(`${server.dbUrl}/${encodeURIComponent(id)}`, {
+		method: 'PUT',
+		headers: { Authorization: authorization(server), 'Content-Type': 'application/json' },
+		body: JSON.stringify({ s: sealed })
+	});
+	expect(put.status).toBe(201);
+
+	await a.syncNow();
+	await expect(a.panel).toContainText(
+		'Update Kith on this device: 1 record was saved by a newer version'
+	);
+	expect(await contactNames(page)).toEqual(['Ana Ruiz']);
+	await page.goto('/');
+	const needs = page.getByRole('region', { name: 'Sync needs you' });
+	await expect(needs).toContainText('Update Kith on this device');
+});

@@ -42,7 +42,7 @@ export function syncConflictCards(query: () => Query<ConflictsView>) {
 				success: settledMessage(conflict, choice)
 			});
 		},
-		/** "Resolve all" here: the cards on this page keep what they show; others wait. */
+		/** "Resolve all": the cards shown here keep what they show; others wait. */
 		keepShown() {
 			const ids = data.value.conflicts.map((c) => c.id);
 			return busy.attempt(() => syncConflicts.keepShown(ids), {

@@ -125,3 +125,28 @@ export function contactConflicts(contactId: string): Query<ConflictsView> {
 		return withNames(r, conflicts, subjects);
 	};
 }
+
+/** Every card on the device, each named by its record ("Ana Ruiz", "Pitch: Career fair"). */
+export const everyConflict: Query<ConflictsView> = async (r) => {
+	const all = inFormOrder(await r.conflicts.all());
+	if (all.length === 0) return NO_CONFLICTS;
+	const subjects: Record<string, string> = {};
+	for (const c of all) {
+		let subject: string | undefined;
+		if (c.table === 'contacts') subject = (await r.contacts.get(c.rowId))?.name;
+		else if (c.table === 'pitches') {
+			const title = (await r.pitches.get(c.rowId))?.title;
+			subject = title && `Pitch: ${title}`;
+		} else if (c.table === 'interviews') {
+			const interview = await r.interviews.get(c.rowId);
+			const who = interview && (await r.contacts.get(interview.contactId))?.name;
+			subject = who ? `Interview with ${who}` : 'An interview';
+		} else if (c.table === 'interactions') {
+			const t = await r.interactions.get(c.rowId);
+			const who = t && (await r.contacts.get(t.contactId))?.name;
+			subject = t && `${who ?? 'Someone'}: ${touchpointSubject(t)}`;
+		}
+		subjects[c.id] = subject ?? 'A record';
+	}
+	return withNames(r, all, subjects);
+};
