@@ -1,8 +1,16 @@
 // Sync between two devices (two browser contexts, each with its own storage) through the real
 // CouchDB-protocol server the project starts (scripts/sync-server.mjs), one per test.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+	chromium,
+	expect,
+	test,
+	type Browser,
+	type BrowserContext,
+	type Page
+} from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { capture, goOffline, openControlled } from './support/app';
-import { seed } from './support/db';
+import { readTable, seed } from './support/db';
 import { SyncSettings } from './support/pages/sync';
 import { authorization, rawDocs, startSyncServer, type SyncServer } from './support/sync-server';
 import { makeContact } from '../src/lib/domain/testing/factories';
@@ -310,4 +318,68 @@ test('a record saved by a newer Kith is held back, and the person is asked to up
 	await page.goto('/');
 	const needs = page.getByRole('region', { name: 'Sync needs you' });
 	await expect(needs).toContainText('Update Kith on this device');
+});
+
+test('a recording made on one device plays on the other', async ({ baseURL }) => {
+	test.setTimeout(90_000);
+	// Fake media: Chromium's own test microphone, so a real recording is made.
+	const withMic = await chromium.launch({
+		executablePath: chromiumPath,
+		args: [
+			...chromiumArgs,
+			'--use-fake-device-for-media-stream',
+			'--use-fake-ui-for-media-stream',
+			'--autoplay-policy=no-user-gesture-required'
+		]
+	});
+	try {
+		const phone = {
+			baseURL,
+			viewport: { width: 390, height: 844 },
+			isMobile: true,
+			hasTouch: true
+		};
+		const page = await (await withMic.newContext(phone)).newPage();
+		await openControlled(page, '/');
+		await page.goto('/pitches/new');
+		await page.getByLabel('Title').fill('Voice test');
+		await page
+			.getByLabel('Your pitch')
+			.fill('Hi, I am Ama, a records manager who loves rare maps.');
+		await page.getByRole('button', { name: 'Save pitch' }).click();
+		await page.getByRole('link', { name: 'Rehearse now' }).click();
+		await page.getByRole('checkbox', { name: 'Record my voice (optional)' }).check();
+		await expect(page.getByText('The next run is recorded when you press Start.')).toBeVisible();
+		await page.getByRole('button', { name: 'Start', exact: true }).click();
+		await expect(page.getByText('Recording', { exact: true })).toBeVisible();
+		await page.waitForTimeout(1200);
+		await page.getByRole('button', { name: 'Stop', exact: true }).click();
+		await page.getByRole('button', { name: /^Good/ }).click();
+		await expect.poll(async () => (await readTable(page, 'rehearsals')).length).toBe(1);
+		const a = new SyncSettings(page);
+		await a.turnOn(server, PASSPHRASE);
+		await a.upToDate();
+		// The audio reached the server sealed: an attachment, not the recording's bytes.
+		const docs = await rawDocs(server, { attachments: true });
+		const rec = docs.find((d) => d._id.startsWith('recordings:'));
+		expect(Object.keys((rec?._attachments as object) ?? {})).toEqual(['audio']);
+
+		const other = await (await withMic.newContext(phone)).newPage();
+		await openControlled(other, '/');
+		const b = new SyncSettings(other);
+		await b.turnOn(server, PASSPHRASE);
+		await b.upToDate();
+		await other.goto('/pitches');
+		await other.getByRole('link', { name: 'Voice test' }).click();
+		await expect(other.getByText('1 recording of this pitch')).toBeVisible();
+		const played = await other.getByLabel(/^Recording of/).evaluate(async (el) => {
+			const audio = el as HTMLAudioElement;
+			await audio.play();
+			await new Promise((r) => setTimeout(r, 300));
+			return { playing: !audio.paused || audio.ended, error: audio.error };
+		});
+		expect(played).toEqual({ playing: true, error: null });
+	} finally {
+		await withMic.close();
+	}
 });
