@@ -54,7 +54,8 @@ function setup(view: SyncView = OFF, more: { busy?: boolean; error?: string | nu
 		onShowJoinCode: vi.fn(() => Promise.resolve('kith-join:1:abc')),
 		onApplyDeletes: vi.fn(),
 		onKeepDeleted: vi.fn(),
-		onRestoreBackup: vi.fn()
+		onRestoreBackup: vi.fn(),
+		onRecordings: vi.fn()
 	};
 	const result = render(SyncPanel, { props: { view, busy: false, ...more, ...calls } });
 	return { ...result, ...calls };
@@ -297,6 +298,18 @@ describe('SyncPanel, when sync is on', () => {
 		expect(onKeepDeleted).toHaveBeenCalledOnce();
 		await rerender({ view: ON });
 		expect(screen.queryByRole('button', { name: 'Keep them' })).toBeNull();
+	});
+
+	it('lets this device leave recordings from elsewhere off, and bring them back', async () => {
+		const { onRecordings, rerender } = setup(ON);
+		const box = screen.getByRole('checkbox', { name: /Bring recordings of rehearsals/ });
+		expect(box).toBeChecked();
+		await fireEvent.click(box);
+		expect(onRecordings).toHaveBeenLastCalledWith(false);
+		await rerender({ view: { ...ON, recordings: false } });
+		expect(box).not.toBeChecked();
+		await fireEvent.click(box);
+		expect(onRecordings).toHaveBeenLastCalledWith(true);
 	});
 
 	it('syncs now when asked, and waits while an action runs', async () => {

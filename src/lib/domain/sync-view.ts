@@ -32,6 +32,8 @@ export interface SyncView {
 	/** A round that would delete many records here, paused until the person answers. */
 	pausedDeletes: { count: number } | null;
 	backups: SyncBackup[];
+	/** Whether recordings come to this device; absent means yes. */
+	recordings?: boolean;
 }
 
 const MINUTE = 60_000;

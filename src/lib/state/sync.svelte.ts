@@ -116,6 +116,11 @@ export const syncActions = {
 		else await turnOff(getDb());
 	},
 	syncNow: () => act('sync-now', true),
+	async recordings(on: boolean) {
+		const { setRecordings } = await import('$lib/sync/setup');
+		await setRecordings(getDb(), on);
+		await act('sync-now', true);
+	},
 	applyDeletes: () => act('apply-deletes', true),
 	keepDeleted: () => act('keep-deleted', true),
 	async joinCode() {

@@ -43,6 +43,26 @@ describe('the sync bridge', () => {
 		expect(await b.db.syncOutbox.count()).toBe(0);
 	});
 
+	it('leaves recordings off a device that chose not to keep them, and brings the rest', async () => {
+		const { a, b, server } = await twoDevices();
+		await write(a.db, ['pitches', 'recordings'], async (r) => {
+			await r.recordings.put({
+				id: 'rec1',
+				pitchId: 'p1',
+				blob: new Blob([new Uint8Array([9, 9])], { type: 'audio/webm' }),
+				mimeType: 'audio/webm',
+				durationMs: 900,
+				createdAt: 5
+			});
+		});
+		await repos(a.db).contacts.put(makeContact({ name: 'Ana' }));
+		await settleAll([a], server);
+		await b.pouch.replicate.from(server);
+		while ((await pull(b, { recordings: false })).more);
+		expect(await repos(b.db).recordings.count()).toBe(0);
+		expect(await contactsOf(b)).toHaveLength(1);
+	});
+
 	it('keeps the server blind: no name, note or audio byte in what it stores', async () => {
 		const { a, server } = await twoDevices();
 		await repos(a.db).contacts.put(

@@ -267,7 +267,11 @@ export interface PullResult {
  */
 export async function pull(
 	b: Bridge,
-	{ limit = 200, allowDeletes = false }: { limit?: number; allowDeletes?: boolean } = {}
+	{
+		limit = 200,
+		allowDeletes = false,
+		recordings = true
+	}: { limit?: number; allowDeletes?: boolean; recordings?: boolean } = {}
 ): Promise<PullResult> {
 	const since =
 		(await read(b.db, ['syncState'], (r) => r.syncState.read<string>('replicaSeq'))) ?? 0;
@@ -275,7 +279,7 @@ export async function pull(
 		since,
 		include_docs: true,
 		conflicts: true,
-		attachments: true,
+		attachments: recordings,
 		limit
 	});
 	const items: Item[] = [];
@@ -283,6 +287,8 @@ export async function pull(
 		const named = parseDocId(change.id);
 		const doc = change.doc;
 		if (!named || !doc?._rev) continue;
+		// A device that keeps no recordings from elsewhere leaves them in the replica, unread.
+		if (!recordings && named.table === 'recordings') continue;
 		const at = { key: change.id, table: named.table, id: named.key, rev: doc._rev };
 		// Settled here, the merged revision comes through the feed again and is applied then.
 		if (doc._conflicts?.length && (await settle(b, named.table, doc))) continue;

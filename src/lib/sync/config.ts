@@ -12,6 +12,8 @@ export interface SyncConfig {
 	/** The data key, base64: it seals every document, and travels in the join code. */
 	key: string;
 	since: number;
+	/** False: recordings made elsewhere are not brought here (to save space). */
+	recordings?: boolean;
 }
 
 /** What the engine last reported, in `syncState` (key `status`), for every tab to show. */

@@ -76,11 +76,19 @@ export async function startEngine(
 
 	async function roundOnce() {
 		await saveStatus(db, { phase: 'syncing' });
+		const now = await read(db, ['syncState'], (r) => r.syncState.read<SyncConfig>(CONFIG_KEY));
+		const recordings = now?.recordings !== false;
 		while ((await push(bridge)).more);
 		await replica.replicate.to(remote, { batch_size: 100 });
-		await replica.replicate.from(remote, { batch_size: 100 });
+		// Without recordings, their documents (and audio) are not even fetched from the server.
+		await replica.replicate.from(remote, {
+			batch_size: 100,
+			...(recordings
+				? {}
+				: { filter: (doc: { _id: string }) => !doc._id.startsWith('recordings:') })
+		});
 		for (;;) {
-			const got = await pull(bridge, { allowDeletes });
+			const got = await pull(bridge, { allowDeletes, recordings });
 			if (!got.more) break;
 		}
 		allowDeletes = false;

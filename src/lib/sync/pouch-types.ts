@@ -31,7 +31,10 @@ export interface PouchDatabase extends Replica {
 	changes(options: { live: true; since: 'now' | number | string; timeout?: false }): Feed<void>;
 	replicate: {
 		to(target: PouchDatabase, options?: { batch_size?: number }): Feed<ReplicationResult>;
-		from(source: PouchDatabase, options?: { batch_size?: number }): Feed<ReplicationResult>;
+		from(
+			source: PouchDatabase,
+			options?: { batch_size?: number; filter?: (doc: { _id: string }) => boolean }
+		): Feed<ReplicationResult>;
 	};
 	destroy(): Promise<unknown>;
 	close(): Promise<void>;

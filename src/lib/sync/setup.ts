@@ -192,3 +192,11 @@ export async function joinCode(db: KithDB): Promise<string> {
 		key
 	});
 }
+
+/** Whether recordings made on other devices come to this one. */
+export async function setRecordings(db: KithDB, on: boolean): Promise<void> {
+	await write(db, ['syncState'], async (r) => {
+		const config = await r.syncState.read<SyncConfig>(CONFIG_KEY);
+		if (config) await r.syncState.save(CONFIG_KEY, { ...config, recordings: on });
+	});
+}

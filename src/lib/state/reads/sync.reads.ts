@@ -40,7 +40,8 @@ export const syncView: Query<SyncView> = async (r) => {
 		problem: status?.problem ?? null,
 		held: await r.syncHeld.count(),
 		pausedDeletes: status?.pausedDeletes ?? null,
-		backups
+		backups,
+		recordings: config.recordings !== false
 	};
 };
 
