@@ -116,20 +116,39 @@ test('a wrong passphrase or password is refused in plain words, and nothing is w
 	await b.context.close();
 });
 
-test('a second device joins with the join code, no passphrase typed', async ({ page, browser }) => {
+test('a second device joins with the join code: merged by id, the same person offered for merging, and it can leave', async ({
+	page,
+	browser
+}) => {
 	await openControlled(page, '/');
-	await capture(page, 'Mira Okafor');
+	await capture(page, 'Mira Okafor', { organization: 'City Library' });
 	const a = new SyncSettings(page);
 	await a.turnOn(server, PASSPHRASE);
 	await a.upToDate();
 	const code = await a.joinCode();
 	await expect(a.panel.getByRole('img', { name: 'The join code as a QR code' })).toBeVisible();
 
+	// The second device already knows Mira, and someone else: joining adds, never replaces.
 	const b = await secondDevice(browser);
+	await capture(b.page, 'Mira Okafor', { organization: 'City Library' });
+	await capture(b.page, 'Jun Park');
 	const onB = new SyncSettings(b.page);
 	await onB.join(code);
 	await onB.upToDate();
-	await expect.poll(() => contactNames(b.page)).toEqual(['Mira Okafor']);
+	await expect(onB.panel.getByText('Before joining the data of another device')).toBeVisible();
+	await expect.poll(() => contactNames(b.page)).toEqual(['Jun Park', 'Mira Okafor', 'Mira Okafor']);
+	await onB.open();
+	const same = b.page.getByRole('region', { name: 'Maybe the same person' });
+	await expect(same).toContainText('Mira Okafor and Mira Okafor');
+	await same.getByRole('link', { name: /Compare and merge/ }).click();
+	await expect(b.page).toHaveURL(/\/merge\?with=/);
+
+	// Turning sync off here keeps everything here.
+	await onB.open();
+	await onB.panel.getByRole('button', { name: 'Turn off sync on this device' }).click();
+	await b.page.getByRole('dialog').getByRole('button', { name: 'Turn off sync' }).click();
+	await expect(onB.panel.getByRole('button', { name: 'Turn on sync' })).toBeVisible();
+	await expect.poll(() => contactNames(b.page)).toEqual(['Jun Park', 'Mira Okafor', 'Mira Okafor']);
 	await b.context.close();
 });
 
@@ -382,4 +401,21 @@ test('a recording made on one device plays on the other', async ({ baseURL }) =>
 	} finally {
 		await withMic.close();
 	}
+});
+
+test('a full server is said in plain words, and the changes wait on the device', async ({
+	page
+}) => {
+	await server.stop();
+	server = await startSyncServer({ maxDocs: 5 });
+	await openControlled(page, '/');
+	await seed(page, {
+		contacts: Array.from({ length: 20 }, (_, i) => makeContact({ name: `Person ${i}` }))
+	});
+	const a = new SyncSettings(page);
+	await a.turnOn(server, PASSPHRASE);
+	await expect(a.panel.getByRole('alert')).toContainText('The server is out of space', {
+		timeout: 30_000
+	});
+	await expect(a.panel.getByText(/\d+ changes waiting/)).toBeVisible();
 });

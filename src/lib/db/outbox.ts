@@ -5,7 +5,8 @@
  * record, so no write path, present or future, can change a synced table without it; the sync
  * pump removes a row only while its mark is the one it pushed. Marks are kept whether or not sync
  * is on: turning sync on marks every row anyway, and a tab that has not heard that sync was turned
- * on in another tab must not miss a change.
+ * on in another tab must not miss a change. A row leaves the outbox once the server has its
+ * version (`pushed`, then `sent` in sync/bridge.ts).
  */
 import type {
 	DBCore,
@@ -24,6 +25,11 @@ export interface OutboxRow {
 	table: SyncedTable;
 	id: string;
 	mark: string;
+	/**
+	 * The mark whose version was handed to the replica. A row stays in the outbox until the server
+	 * has it: a change counts as waiting until then, and a failed upload loses nothing.
+	 */
+	pushed?: string;
 }
 
 // Promise chains, not async functions: Dexie follows its transaction through `then` callbacks of

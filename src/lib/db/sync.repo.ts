@@ -9,8 +9,14 @@ import { entityRepo } from './entity.repo';
 export function syncOutboxRepo(db: KithDB) {
 	return {
 		...entityRepo(db.syncOutbox),
-		/** The oldest-first page of marks the pump pushes next. */
-		page: (limit: number) => db.syncOutbox.limit(limit).toArray()
+		/** Up to `limit` marks not yet handed to the replica in their present version. */
+		page: (limit: number) =>
+			db.syncOutbox
+				.filter((m) => m.pushed !== m.mark)
+				.limit(limit)
+				.toArray(),
+		/** The marks whose present version is in the replica: after it reached the server. */
+		handed: () => db.syncOutbox.filter((m) => m.pushed === m.mark).toArray()
 	};
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	likelySamePairs,
 	linkedInHandle,
 	MatchIndex,
 	matchKeys,
@@ -122,5 +123,21 @@ describe('merging', () => {
 		expect(merged.name).toBe('Ada King');
 		expect(merged.role).toBe('Countess');
 		expect(merged.emails).toEqual(['ada@example.org', 'ada@work.example']);
+	});
+});
+
+describe('likely the same person', () => {
+	it('pairs records sharing an email, a LinkedIn profile, or name and organisation, once each', () => {
+		const a = makeContact({ name: 'Ana Ruiz', emails: ['ana@example.org'] });
+		const b = makeContact({ name: 'A. Ruiz', emails: ['ANA@example.org'], organization: 'Lib' });
+		const c = makeContact({ name: 'Bo Li', organization: 'Archive' });
+		const d = makeContact({ name: 'Li Bo', organization: 'archive' });
+		const e = makeContact({ name: 'Someone Else' });
+		const pairs = likelySamePairs([a, b, c, d, e]).map(([x, y]) => [x.name, y.name]);
+		expect(pairs).toEqual([
+			['Ana Ruiz', 'A. Ruiz'],
+			['Bo Li', 'Li Bo']
+		]);
+		expect(likelySamePairs([a, b, c, d], 1)).toHaveLength(1);
 	});
 });

@@ -192,3 +192,32 @@ export function sameFields(a: Contact, b: Contact): boolean {
 	const pick = ({ createdAt: _c, updatedAt: _u, ...rest }: Contact) => rest;
 	return JSON.stringify(pick(a)) === JSON.stringify(pick(b));
 }
+
+/**
+ * Pairs of live records that are likely one person (a shared email, LinkedIn profile, or name and
+ * organisation), each pair once, at most `limit`: after two devices' networks meet by sync, the
+ * same person added on both shows up here to be merged.
+ */
+export function likelySamePairs<T extends Matchable & { id: string }>(
+	records: readonly T[],
+	limit = 20
+): [T, T][] {
+	const first = new Map<string, T>();
+	const pairs: [T, T][] = [];
+	const seen = new Set<string>();
+	for (const r of records) {
+		for (const { key } of matchKeys(r)) {
+			const other = first.get(key);
+			if (!other) {
+				first.set(key, r);
+				continue;
+			}
+			const id = other.id < r.id ? `${other.id}|${r.id}` : `${r.id}|${other.id}`;
+			if (other.id === r.id || seen.has(id)) continue;
+			seen.add(id);
+			pairs.push([other, r]);
+			if (pairs.length >= limit) return pairs;
+		}
+	}
+	return pairs;
+}

@@ -4,7 +4,7 @@ import { repos } from '$lib/db/repos';
 import { makeContact, makeTouchpoint } from '$lib/db/testing/factories';
 import { touch, write } from '$lib/db';
 import { device, memoryPouch, settleAll, sharedKey, type Device } from './testing/devices';
-import { keepPausedRecords, pull, push, MassDeletePaused } from './bridge';
+import { keepPausedRecords, pull, push, sent, MassDeletePaused } from './bridge';
 
 async function contactsOf(d: Device) {
 	return (await d.db.contacts.toArray())
@@ -61,6 +61,18 @@ describe('the sync bridge', () => {
 		while ((await pull(b, { recordings: false })).more);
 		expect(await repos(b.db).recordings.count()).toBe(0);
 		expect(await contactsOf(b)).toHaveLength(1);
+	});
+
+	it('keeps a change counted as waiting until the server has it', async () => {
+		const { a, server } = await twoDevices();
+		await repos(a.db).contacts.put(makeContact({ name: 'Ana' }));
+		await push(a);
+		// In the replica, not yet on the server: still waiting, and not pushed twice.
+		expect(await a.db.syncOutbox.count()).toBe(1);
+		expect((await push(a)).pushed).toBe(0);
+		await a.pouch.replicate.to(server);
+		await sent(a);
+		expect(await a.db.syncOutbox.count()).toBe(0);
 	});
 
 	it('keeps the server blind: no name, note or audio byte in what it stores', async () => {
@@ -138,6 +150,7 @@ describe('the sync bridge', () => {
 			});
 			await push(d);
 			await d.pouch.replicate.to(server);
+			await sent(d);
 		}
 		// Each time, both replicas hold the same clash and settle it before hearing of the other's
 		// settling: the worst timing two devices syncing at once can have.
@@ -147,6 +160,7 @@ describe('the sync bridge', () => {
 			for (const d of [a, b]) {
 				while ((await push(d)).more);
 				await d.pouch.replicate.to(server);
+				await sent(d);
 			}
 		};
 		for (let i = 0; i < 3; i++) await lockstep();
@@ -213,6 +227,7 @@ describe('the sync bridge', () => {
 		await repos(a.db).contacts.bulkRemove(rows.slice(0, 3).map((r) => r.id));
 		while ((await push(a)).more);
 		await a.pouch.replicate.to(server);
+		await sent(a);
 		await b.pouch.replicate.from(server);
 		await expect(pull(b)).rejects.toBeInstanceOf(MassDeletePaused);
 		expect(await contactsOf(b)).toHaveLength(10);
@@ -228,6 +243,7 @@ describe('the sync bridge', () => {
 		await repos(a.db).contacts.bulkRemove(rows.slice(0, 3).map((r) => r.id));
 		while ((await push(a)).more);
 		await a.pouch.replicate.to(server);
+		await sent(a);
 		await b.pouch.replicate.from(server);
 		const paused = await pull(b).catch((e: unknown) => e);
 		expect(paused).toBeInstanceOf(MassDeletePaused);

@@ -157,9 +157,10 @@ export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; mo
 		for (const { mark } of batch.items) {
 			const exchanged = revs.get(mark.key);
 			if (exchanged) await r.syncBase.put(exchanged);
-			// A change made while this push ran has a new mark, and goes in the next push.
-			if ((await r.syncOutbox.get(mark.key))?.mark === mark.mark)
-				await r.syncOutbox.remove(mark.key);
+			// A change made while this push ran has a new mark, and goes in the next push. This one
+			// stays counted as waiting until the replica has passed it to the server (`sent`).
+			const now = await r.syncOutbox.get(mark.key);
+			if (now?.mark === mark.mark) await r.syncOutbox.put({ ...now, pushed: mark.mark });
 		}
 	});
 	return { pushed: batch.items.length, more: batch.more };
@@ -178,6 +179,18 @@ function sameRow(a: Row, b: Row): boolean {
 					)
 				: v;
 	return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/**
+ * After the replica replicated to the server: the changes it held for sending are there now and
+ * leave the outbox (a row changed again since keeps its new mark).
+ */
+export async function sent(b: Pick<Bridge, 'db'>): Promise<number> {
+	return write(b.db, ['syncOutbox'], async (r) => {
+		const done = await r.syncOutbox.handed();
+		await r.syncOutbox.bulkRemove(done.map((m) => m.key));
+		return done.length;
+	});
 }
 
 function ancestry(doc: ReplicaDoc): string[] {

@@ -10,7 +10,7 @@
 import PouchDB from 'pouchdb-browser';
 import { observe, read, write, type KithDB } from '$lib/db';
 import { fromBase64 } from '$lib/io/backup-base64';
-import { keepPausedRecords, MassDeletePaused, pull, push, type Bridge } from './bridge';
+import { keepPausedRecords, MassDeletePaused, pull, push, sent, type Bridge } from './bridge';
 import { CONFIG_KEY, REPLICA_NAME, STATUS_KEY, type SyncConfig, type SyncStatus } from './config';
 import { describeSyncFailure } from './errors';
 import type { Feed, PouchDatabase } from './pouch-types';
@@ -80,6 +80,7 @@ export async function startEngine(
 		const recordings = now?.recordings !== false;
 		while ((await push(bridge)).more);
 		await replica.replicate.to(remote, { batch_size: 100 });
+		await sent(bridge);
 		// Without recordings, their documents (and audio) are not even fetched from the server.
 		await replica.replicate.from(remote, {
 			batch_size: 100,
@@ -95,6 +96,7 @@ export async function startEngine(
 		// A merge settled in this round is a new revision in the replica: send it on.
 		while ((await push(bridge)).more);
 		await replica.replicate.to(remote, { batch_size: 100 });
+		await sent(bridge);
 		failures = 0;
 		await saveStatus(db, {
 			phase: 'idle',

@@ -43,6 +43,8 @@ describe('describeSyncFailure', () => {
 	it('a full server: 413, 507, or words of quota and space', () => {
 		expect(kind(pouchError(413, 'request_entity_too_large'))).toBe('server-full');
 		expect(kind(pouchError(507, 'insufficient_storage'))).toBe('server-full');
+		// The project's server (and CouchDB's validation) names the refusal `forbidden`, with 413.
+		expect(kind(pouchError(413, 'forbidden', 'This sync server is full'))).toBe('server-full');
 		expect(kind(pouchError(500, 'error', 'enospc'))).toBe('server-full');
 		expect(kind(pouchError(500, 'error', 'Quota exceeded for this account'))).toBe('server-full');
 		expect(kind(pouchError(400, 'bad_request', 'No space left on device'))).toBe('server-full');

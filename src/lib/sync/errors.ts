@@ -97,8 +97,9 @@ export function describeSyncFailure(
 	if (status === 0 || name === 'unknown_error' || NO_ANSWER.test(words)) return failure('offline');
 	// Sync Gateway and some proxies name the refusal without a status.
 	if (status === 401 || name === 'unauthorized') return failure('unauthorized');
-	if (status === 403 || name === 'forbidden') return failure('forbidden');
+	// A full CouchDB may name its refusal `forbidden`: the status says what it is.
 	if (status === 413 || status === 507 || NO_SPACE.test(words)) return failure('server-full');
+	if (status === 403 || name === 'forbidden') return failure('forbidden');
 	if (status === 404) return failure('not-found');
 	if (status !== undefined && status >= 500 && status < 600) return failure('server-error');
 	return failure('unexpected');

@@ -13,6 +13,7 @@ import {
 	type RecordNames
 } from '$lib/domain/sync-conflict-labels';
 import type { SyncView } from '$lib/domain/sync-view';
+import { likelySamePairs } from '$lib/domain/duplicates';
 import type { Query } from './query';
 
 export const syncView: Query<SyncView> = async (r) => {
@@ -150,4 +151,19 @@ export const everyConflict: Query<ConflictsView> = async (r) => {
 		subjects[c.id] = subject ?? 'A record';
 	}
 	return withNames(r, all, subjects);
+};
+
+export interface SamePair {
+	a: { id: string; name: string };
+	b: { id: string; name: string };
+}
+
+/**
+ * With sync on: people who look like one person added on two devices (a shared email, LinkedIn
+ * profile, or name and organisation), to merge with the usual merge.
+ */
+export const likelySamePeople: Query<SamePair[]> = async (r) => {
+	if (!(await r.syncState.read('config'))) return [];
+	const pairs = likelySamePairs(await r.contacts.live());
+	return pairs.map(([a, b]) => ({ a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name } }));
 };

@@ -7,7 +7,7 @@ import PouchDB from 'pouchdb';
 import memory from 'pouchdb-adapter-memory';
 import type { KithDB } from '$lib/db';
 import { testDb } from '$lib/db/testing/factories';
-import { pull, push, type Bridge } from '../bridge';
+import { pull, push, sent, type Bridge } from '../bridge';
 import type { Replica } from '../replica';
 import { createKeyring } from '../seal';
 import type { PouchDatabase } from '../pouch-types';
@@ -50,9 +50,11 @@ export async function drain(d: Device): Promise<void> {
 export async function round(d: Device, server: Pouch): Promise<void> {
 	await drain(d);
 	await d.pouch.replicate.to(server);
+	await sent(d);
 	await d.pouch.replicate.from(server);
 	await drain(d);
 	await d.pouch.replicate.to(server);
+	await sent(d);
 }
 
 /** Rounds on every device until none of them changes anything. */
