@@ -271,6 +271,8 @@ export interface PullResult {
 	held: number;
 	/** Documents that could not be read or did not fit their schema. */
 	refused: number;
+	/** Clashes settled in the replica: their merged revisions are there for the next pull. */
+	settled: number;
 }
 
 /**
@@ -296,6 +298,7 @@ export async function pull(
 		limit
 	});
 	const items: Item[] = [];
+	let settled = 0;
 	for (const change of feed.results) {
 		const named = parseDocId(change.id);
 		const doc = change.doc;
@@ -304,7 +307,10 @@ export async function pull(
 		if (!recordings && named.table === 'recordings') continue;
 		const at = { key: change.id, table: named.table, id: named.key, rev: doc._rev };
 		// Settled here, the merged revision comes through the feed again and is applied then.
-		if (doc._conflicts?.length && (await settle(b, named.table, doc))) continue;
+		if (doc._conflicts?.length && (await settle(b, named.table, doc))) {
+			settled++;
+			continue;
+		}
 		if (doc._deleted) items.push({ ...at, kind: 'delete' });
 		else items.push({ ...at, kind: 'arrival', arrival: await openDoc(b, named.table, doc) });
 	}
@@ -312,7 +318,8 @@ export async function pull(
 		applied: 0,
 		more: feed.results.length >= limit,
 		held: 0,
-		refused: 0
+		refused: 0,
+		settled
 	};
 	// Rehearsals that arrive (or a pitch whose schedule was merged) change a pitch's schedule: it is
 	// replayed from the merged log, never merged field by field. The scheduler loads only then,

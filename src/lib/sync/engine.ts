@@ -90,7 +90,8 @@ export async function startEngine(
 		});
 		for (;;) {
 			const got = await pull(bridge, { allowDeletes, recordings });
-			if (!got.more) break;
+			// What a settled clash merged into is in the replica now: apply it in this round too.
+			if (!got.more && got.settled === 0) break;
 		}
 		allowDeletes = false;
 		// A merge settled in this round is a new revision in the replica: send it on.

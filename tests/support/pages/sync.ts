@@ -33,9 +33,12 @@ export class SyncSettings {
 		await expect(this.panel.getByText('No changes waiting')).toBeVisible();
 	}
 
+	/** Syncs and waits for that round to end (the button waits while it runs in this tab). */
 	async syncNow() {
 		await this.open();
-		await this.panel.getByRole('button', { name: 'Sync now' }).click();
+		const button = this.panel.getByRole('button', { name: 'Sync now' });
+		await button.click();
+		await expect(button).toBeEnabled({ timeout: 30_000 });
 		await this.upToDate();
 	}
 

@@ -41,7 +41,14 @@ export async function drain(d: Device): Promise<void> {
 	for (let i = 0; i < 50; i++) {
 		const pushed = await push(d);
 		const pulled = await pull(d);
-		if (!pushed.more && pushed.pushed === 0 && !pulled.more && pulled.applied === 0) return;
+		if (
+			!pushed.more &&
+			pushed.pushed === 0 &&
+			!pulled.more &&
+			pulled.applied === 0 &&
+			pulled.settled === 0
+		)
+			return;
 	}
 	throw new Error(`${d.name} did not settle`);
 }
