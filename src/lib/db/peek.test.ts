@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimDraft, peekDraft } from './peek';
+import { claimDraft, peekDraft, peekSyncOn } from './peek';
 import { KithDB } from './database';
 import { freshFactory } from './testing/upgrade-harness';
 import { draftsRepo } from './drafts.repo';
@@ -43,5 +43,18 @@ describe('peekDraft', () => {
 		expect(await peekDraft(winner!.draft.key, 'kith', options.indexedDB)).toEqual(winner!.draft);
 		// Another form's draft with a longer key is not a capture draft.
 		expect(await peekDraft('capture:shared@gone', 'kith', options.indexedDB)).toBeDefined();
+	});
+});
+
+describe('peekSyncOn', () => {
+	it('says whether sync is on without creating or upgrading the database', async () => {
+		const options = freshFactory();
+		expect(await peekSyncOn('kith', options.indexedDB)).toBe(false);
+		const db = new KithDB('kith', options);
+		await db.open();
+		expect(await peekSyncOn('kith', options.indexedDB)).toBe(false);
+		await db.syncState.put({ key: 'config', value: { server: 'https://x' } });
+		expect(await peekSyncOn('kith', options.indexedDB)).toBe(true);
+		db.close();
 	});
 });

@@ -108,3 +108,26 @@ export function peekDraft(
 			})
 	);
 }
+
+/**
+ * Whether this device has sync turned on (a `config` row in `syncState`), read with plain
+ * IndexedDB: the app asks at every start, and a device without sync must not load Dexie, let
+ * alone the sync code, to find out.
+ */
+export async function peekSyncOn(
+	name = DB_NAME,
+	factory: IDBFactory = indexedDB
+): Promise<boolean> {
+	const db = await openExisting(name, factory);
+	if (!db) return false;
+	try {
+		if (!db.objectStoreNames.contains('syncState')) return false;
+		return await new Promise<boolean>((resolve, reject) => {
+			const req = db.transaction('syncState', 'readonly').objectStore('syncState').count('config');
+			req.onsuccess = () => resolve(req.result > 0);
+			req.onerror = () => reject(req.error);
+		});
+	} finally {
+		db.close();
+	}
+}
