@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as qrReader from '$lib/device/qr-reader';
-import type { SyncView } from '$lib/domain/sync-view';
+import { SYNC_OFF, type SyncView } from '$lib/domain/sync-view';
 import { MIN_PASSPHRASE_LENGTH } from '$lib/sync/seal';
 import SyncPanel from './SyncPanel.svelte';
 
@@ -26,16 +26,7 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
-const OFF: SyncView = {
-	on: false,
-	phase: 'off',
-	lastSyncedAt: null,
-	waiting: 0,
-	problem: null,
-	held: 0,
-	pausedDeletes: null,
-	backups: []
-};
+const OFF: SyncView = SYNC_OFF;
 
 const ON: SyncView = {
 	...OFF,

@@ -36,6 +36,18 @@ export interface SyncView {
 	recordings?: boolean;
 }
 
+/** Sync as a device without it sees it: off, nothing waiting, no copies made. */
+export const SYNC_OFF: SyncView = {
+	on: false,
+	phase: 'off',
+	lastSyncedAt: null,
+	waiting: 0,
+	problem: null,
+	held: 0,
+	pausedDeletes: null,
+	backups: []
+};
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -12,7 +12,7 @@ import {
 	touchpointSubject,
 	type RecordNames
 } from '$lib/domain/sync-conflict-labels';
-import type { SyncView } from '$lib/domain/sync-view';
+import { SYNC_OFF, type SyncView } from '$lib/domain/sync-view';
 import { likelySamePairs } from '$lib/domain/duplicates';
 import type { Query } from './query';
 
@@ -20,17 +20,7 @@ export const syncView: Query<SyncView> = async (r) => {
 	const config = await r.syncState.read<SyncConfig>('config');
 	const status = await r.syncState.read<SyncStatus>('status');
 	const backups = (await r.syncBackups.newest()).map(({ id, at, reason }) => ({ id, at, reason }));
-	if (!config)
-		return {
-			on: false,
-			phase: 'off',
-			lastSyncedAt: null,
-			waiting: 0,
-			problem: null,
-			held: 0,
-			pausedDeletes: null,
-			backups
-		};
+	if (!config) return { ...SYNC_OFF, backups };
 	return {
 		on: true,
 		server: config.server,
