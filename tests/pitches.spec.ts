@@ -1,6 +1,6 @@
-import { chromium, expect, test, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { expect, test, type Page } from '@playwright/test';
 import { goOffline, openControlled } from './support/app';
+import { launchWithFakeMic } from './support/fake-mic';
 import { readTable } from './support/db';
 
 const TEXT =
@@ -221,15 +221,7 @@ test('the manifest offers a Rehearse shortcut', async ({ page }) => {
 test('record a run with fake media, play it back and delete it; leaving mid-recording keeps nothing', async ({
 	baseURL
 }) => {
-	const browser = await chromium.launch({
-		executablePath: chromiumPath,
-		args: [
-			...chromiumArgs,
-			'--use-fake-device-for-media-stream',
-			'--use-fake-ui-for-media-stream',
-			'--autoplay-policy=no-user-gesture-required'
-		]
-	});
+	const browser = await launchWithFakeMic();
 	try {
 		const context = await browser.newContext({
 			baseURL,

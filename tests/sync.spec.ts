@@ -1,15 +1,8 @@
 // Sync between two devices (two browser contexts, each with its own storage) through the real
 // CouchDB-protocol server the project starts (scripts/sync-server.mjs), one per test.
-import {
-	chromium,
-	expect,
-	test,
-	type Browser,
-	type BrowserContext,
-	type Page
-} from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { capture, goOffline, openControlled } from './support/app';
+import { launchWithFakeMic } from './support/fake-mic';
 import { readTable, seed } from './support/db';
 import { SyncSettings } from './support/pages/sync';
 import { authorization, rawDocs, startSyncServer, type SyncServer } from './support/sync-server';
@@ -244,7 +237,6 @@ test('offline on both: different fields merge; the same field gives one value an
 
 test('an edit made offline beats a delete on the other device, and the person is told', async ({
 	page,
-	context,
 	browser
 }) => {
 	await openControlled(page, '/');
@@ -342,15 +334,7 @@ test('a record saved by a newer Kith is held back, and the person is asked to up
 test('a recording made on one device plays on the other', async ({ baseURL }) => {
 	test.setTimeout(90_000);
 	// Fake media: Chromium's own test microphone, so a real recording is made.
-	const withMic = await chromium.launch({
-		executablePath: chromiumPath,
-		args: [
-			...chromiumArgs,
-			'--use-fake-device-for-media-stream',
-			'--use-fake-ui-for-media-stream',
-			'--autoplay-policy=no-user-gesture-required'
-		]
-	});
+	const withMic = await launchWithFakeMic();
 	try {
 		const phone = {
 			baseURL,
