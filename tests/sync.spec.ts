@@ -33,6 +33,18 @@ async function secondDevice(browser: Browser): Promise<{ context: BrowserContext
 	return { context, page };
 }
 
+/** Sync turned on with the passphrase on this device, then on a second one; both up to date. */
+async function syncBoth(page: Page, browser: Browser) {
+	const a = new SyncSettings(page);
+	await a.turnOn(server, PASSPHRASE);
+	await a.upToDate();
+	const b = await secondDevice(browser);
+	const onB = new SyncSettings(b.page);
+	await onB.turnOn(server, PASSPHRASE);
+	await onB.upToDate();
+	return { a, b, onB };
+}
+
 async function contactNames(page: Page): Promise<string[]> {
 	await page.goto('/contacts');
 	await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
@@ -185,13 +197,7 @@ test('offline on both: different fields merge; the same field gives one value an
 }) => {
 	await openControlled(page, '/');
 	await capture(page, 'Ana Ruiz', { organization: 'City Library' });
-	const a = new SyncSettings(page);
-	await a.turnOn(server, PASSPHRASE);
-	await a.upToDate();
-	const b = await secondDevice(browser);
-	const onB = new SyncSettings(b.page);
-	await onB.turnOn(server, PASSPHRASE);
-	await onB.upToDate();
+	const { a, b, onB } = await syncBoth(page, browser);
 
 	await goOffline(context, page);
 	await goOffline(b.context, b.page);
@@ -241,13 +247,7 @@ test('an edit made offline beats a delete on the other device, and the person is
 }) => {
 	await openControlled(page, '/');
 	await capture(page, 'Ana Ruiz');
-	const a = new SyncSettings(page);
-	await a.turnOn(server, PASSPHRASE);
-	await a.upToDate();
-	const b = await secondDevice(browser);
-	const onB = new SyncSettings(b.page);
-	await onB.turnOn(server, PASSPHRASE);
-	await onB.upToDate();
+	const { a, b, onB } = await syncBoth(page, browser);
 
 	await goOffline(b.context, b.page);
 	await editContact(b.page, 'Ana Ruiz', { Role: 'Archivist' });
