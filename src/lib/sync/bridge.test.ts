@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { repos } from '$lib/db/repos';
 import { makeContact, makeTouchpoint } from '$lib/db/testing/factories';
 import { touch, write } from '$lib/db';
-import { device, memoryPouch, settleAll, sharedKey, type Device } from './testing/devices';
+import {
+	crashing,
+	device,
+	memoryPouch,
+	settleAll,
+	sharedKey,
+	type Device
+} from './testing/devices';
 import { keepPausedRecords, pull, push, MassDeletePaused } from './bridge';
 
 async function contactsOf(d: Device) {
@@ -183,6 +190,45 @@ describe('the sync bridge', () => {
 		await repos(a.db).contacts.remove(rows[0]!.id);
 		await settleAll([a, b], server);
 		expect(await contactsOf(b)).toHaveLength(5);
+	});
+
+	it('a push that died after writing to the replica: its next push builds on what it wrote', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = (notes: string) =>
+			write(a.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, notes }, Date.now()));
+			});
+		await edit('first');
+		expect(await crashing(a, ['syncBase', 'syncOutbox'], () => push(a))).toBe(true);
+		await edit('second');
+		await settleAll([a, b], server);
+		// Not a sibling of its own lost write: no "Changed on two devices" for one device's edits,
+		// and the later edit stands.
+		for (const d of [a, b]) {
+			expect((await contactsOf(d)).map((c) => c.notes)).toEqual(['second']);
+			expect(await d.db.conflicts.count()).toBe(0);
+		}
+	});
+
+	it('a push that died after writing to the replica does not bring back a record purged since', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		await write(a.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, notes: 'changed' }, Date.now()));
+		});
+		expect(await crashing(a, ['syncBase', 'syncOutbox'], () => push(a))).toBe(true);
+		await repos(a.db).contacts.remove(ana.id);
+		await settleAll([a, b], server);
+		expect(await contactsOf(a)).toEqual([]);
+		expect(await contactsOf(b)).toEqual([]);
+		expect(await a.db.conflicts.count()).toBe(0);
 	});
 
 	it('pauses a round that would delete more than a fifth of a table, and applies nothing', async () => {

@@ -93,31 +93,46 @@ async function openDoc(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<
 }
 
 /**
- * Writes `doc` as a child of `baseRev` although the replica has moved past it: a sibling branch,
- * which replication carries and the next pull merges (SYNC.md: 409 becomes a branch).
+ * What a push is about to write, saved (syncState, key `pushing`) before it writes: per document,
+ * the revision it chose and the base it chose it on. A push that dies after the replica took its
+ * writes but before its own bookkeeping leaves this behind, and the next push takes the revisions
+ * that landed as its base; otherwise it would write beside its own lost revision, a clash of this
+ * device with itself (an older edit winning over a newer one, or a purge undone).
  */
-async function branch(b: Bridge, doc: ReplicaDoc, baseRev: string | undefined): Promise<string> {
-	const hex = randomHex();
-	let revisions = { start: 1, ids: [hex] };
-	if (baseRev) {
-		try {
-			const parent = await b.replica.get(doc._id, { rev: baseRev, revs: true });
-			const r = parent._revisions;
-			if (r) revisions = { start: r.start + 1, ids: [hex, ...r.ids] };
-		} catch {
-			// The base revision is gone from the replica (compacted): a branch of its own still keeps it.
-		}
+const PUSHING = 'pushing';
+type Pushing = Record<string, { rev: string; from?: string; deleted?: boolean }>;
+
+async function recoverPush(b: Bridge) {
+	const pushing = await read(b.db, ['syncState'], (r) => r.syncState.read<Pushing>(PUSHING));
+	if (!pushing) return;
+	const landed: SyncBaseRow[] = [];
+	for (const [key, p] of Object.entries(pushing)) {
+		const there = await b.replica.get(key, { rev: p.rev }).then(
+			() => true,
+			() => false
+		);
+		if (there) landed.push({ key, rev: p.rev, ...(p.deleted ? { deleted: true } : {}) });
 	}
-	const rev = `${revisions.start}-${hex}`;
-	const [res] = await b.replica.bulkDocs([{ ...doc, _rev: rev, _revisions: revisions }], {
-		new_edits: false
+	await write(b.db, ['syncBase', 'syncState'], async (r) => {
+		for (const row of landed)
+			if ((await r.syncBase.get(row.key))?.rev === pushing[row.key]!.from)
+				await r.syncBase.put(row);
+		await r.syncState.remove(PUSHING);
 	});
-	if (res?.error) throw Object.assign(new Error(`could not write ${doc._id}`), res);
-	return rev;
+}
+
+/** `doc` as the next revision on `baseRev`: a sibling branch if the replica has moved past it. */
+function onBase(doc: ReplicaDoc, baseRev: string | undefined): ReplicaDoc {
+	const hex = randomHex();
+	const [at, parent] = baseRev?.split('-') ?? [];
+	const start = Number(at ?? 0) + 1;
+	const ids = parent ? [hex, parent] : [hex];
+	return { ...doc, _rev: `${start}-${hex}`, _revisions: { start, ids } };
 }
 
 /** Hands up to `limit` marked rows to the replica. `more` says whether marks are left. */
 export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; more: boolean }> {
+	await recoverPush(b);
 	const batch = await read(b.db, [...SYNCED_TABLES, 'syncOutbox', 'syncBase'], async (r) => {
 		const marks = await r.syncOutbox.page(limit + 1);
 		const items = [];
@@ -131,35 +146,47 @@ export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; mo
 	});
 	if (batch.items.length === 0) return { pushed: 0, more: false };
 
+	// Each row is written as a child of the revision this device last exchanged, with a revision
+	// chosen here (SYNC.md: on a stale base it becomes a branch, which the engine keeps).
 	const docs: { key: string; doc: ReplicaDoc; base?: SyncBaseRow }[] = [];
 	for (const { mark, row, base } of batch.items) {
 		if (row !== undefined) {
-			const doc = await sealRow(b, mark.table, mark.key, row);
-			if (base) doc._rev = base.rev;
+			const doc = onBase(await sealRow(b, mark.table, mark.key, row), base?.rev);
 			docs.push({ key: mark.key, doc, base });
 		} else if (base && !base.deleted)
-			docs.push({ key: mark.key, doc: { _id: mark.key, _rev: base.rev, _deleted: true }, base });
+			docs.push({ key: mark.key, doc: onBase({ _id: mark.key, _deleted: true }, base.rev), base });
 		// A row made and removed before it ever reached the replica has nothing to send.
 	}
-	const results = docs.length > 0 ? await b.replica.bulkDocs(docs.map((d) => d.doc)) : [];
-	const revs = new Map<string, SyncBaseRow>();
-	for (const [i, d] of docs.entries()) {
-		const res = results[i];
-		let rev = res?.rev;
-		if (!res?.ok && !rev) {
-			if (res?.status !== 409) throw Object.assign(new Error(`could not write ${d.key}`), res);
-			rev = await branch(b, d.doc, d.base?.rev);
-		}
-		revs.set(d.key, { key: d.key, rev: rev!, ...(d.doc._deleted ? { deleted: true } : {}) });
+	const pushing: Pushing = {};
+	for (const d of docs)
+		pushing[d.key] = {
+			rev: d.doc._rev!,
+			...(d.base ? { from: d.base.rev } : {}),
+			...(d.doc._deleted ? { deleted: true } : {})
+		};
+	if (docs.length > 0) {
+		await write(b.db, ['syncState'], (r) => r.syncState.save(PUSHING, pushing));
+		const failed = await b.replica.bulkDocs(
+			docs.map((d) => d.doc),
+			{ new_edits: false }
+		);
+		const error = failed.find((res) => res.error);
+		if (error) throw Object.assign(new Error(`could not write ${error.id ?? ''}`), error);
 	}
-	await write(b.db, ['syncOutbox', 'syncBase'], async (r) => {
+	await write(b.db, ['syncOutbox', 'syncBase', 'syncState'], async (r) => {
 		for (const { mark } of batch.items) {
-			const exchanged = revs.get(mark.key);
-			if (exchanged) await r.syncBase.put(exchanged);
+			const exchanged = pushing[mark.key];
+			if (exchanged)
+				await r.syncBase.put({
+					key: mark.key,
+					rev: exchanged.rev,
+					...(exchanged.deleted ? { deleted: true } : {})
+				});
 			// A change made while this push ran has a new mark, and goes in the next push.
 			if ((await r.syncOutbox.get(mark.key))?.mark === mark.mark)
 				await r.syncOutbox.remove(mark.key);
 		}
+		await r.syncState.remove(PUSHING);
 	});
 	return { pushed: batch.items.length, more: batch.more };
 }
