@@ -263,6 +263,34 @@ describe('the sync bridge', () => {
 		expect(await contactsOf(a)).toEqual(await contactsOf(b));
 	});
 
+	it('"Keep them" on records moved to the trash elsewhere keeps the changes made there too', async () => {
+		const { a, b, server } = await twoDevices();
+		const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => makeContact({ name: `P${i}` }));
+		await repos(a.db).contacts.putMany(rows);
+		await settleAll([a, b], server);
+		// Renamed, then moved to the trash, on b.
+		await write(b.db, ['contacts'], async (r) => {
+			for (const row of rows.slice(0, 3)) {
+				const c = (await r.contacts.get(row.id))!;
+				const renamed = touch({ ...c, name: `${c.name} renamed` }, Date.now());
+				await r.contacts.put(renamed);
+				await r.contacts.put(touch({ ...renamed, deletedAt: Date.now() }, Date.now()));
+			}
+		});
+		while ((await push(b)).more);
+		await b.pouch.replicate.to(server);
+		await a.pouch.replicate.from(server);
+		const paused = await pull(a).catch((e: unknown) => e);
+		expect(paused).toBeInstanceOf(MassDeletePaused);
+		await keepPausedRecords(a, (paused as MassDeletePaused).keys);
+		await settleAll([a, b], server);
+		for (const d of [a, b]) {
+			const kept = (await contactsOf(d)).filter((c) => c.name.endsWith('renamed'));
+			expect(kept.map((c) => c.deletedAt)).toEqual([undefined, undefined, undefined]);
+		}
+		expect(await contactsOf(a)).toEqual(await contactsOf(b));
+	});
+
 	it('holds back a document written by a newer Kith, and applies the rest', async () => {
 		const { a, server } = await twoDevices();
 		const { sealDoc } = await import('./seal');

@@ -404,16 +404,29 @@ async function guardDeletes(r: Units, items: Item[]) {
 
 /**
  * "Keep them": every record the paused round would have deleted is sent again as a new version of
- * what the replica now holds, so it comes back on every device instead of going. The rest of that
- * round's changes are applied as usual by the next round.
+ * what the replica now holds, so it comes back on every device instead of going. One moved to the
+ * trash elsewhere comes back as the replica holds it, out of the trash, with every other change
+ * made there. The rest of that round's changes are applied as usual by the next round.
  */
 export async function keepPausedRecords(b: Bridge, keys: string[]) {
 	const current = await b.replica.allDocs({ keys });
-	await write(b.db, ['syncBase', 'syncOutbox'], async (r) => {
+	const untrashed = new Map<string, Row>();
+	for (const row of current.rows) {
+		const named = parseDocId(row.id);
+		if (!named || !row.value?.rev || row.value.deleted) continue;
+		const doc = await b.replica.get(row.id, { rev: row.value.rev, attachments: true });
+		const opened = await openDoc(b, named.table, doc);
+		if (opened.kind !== 'row' || opened.row.deletedAt === undefined) continue;
+		const { deletedAt: _trashed, ...kept } = opened.row;
+		untrashed.set(row.id, kept);
+	}
+	await write(b.db, [...SYNCED_TABLES, 'syncBase', 'syncOutbox'], async (r) => {
 		for (const row of current.rows) {
 			const named = parseDocId(row.id);
 			if (!named || !row.value?.rev) continue;
 			await r.syncBase.put({ key: row.id, rev: row.value.rev });
+			const kept = untrashed.get(row.id);
+			if (kept) await repoOf(r, named.table).put(kept);
 			await r.syncOutbox.put({
 				key: row.id,
 				table: named.table,
