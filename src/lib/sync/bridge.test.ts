@@ -144,6 +144,38 @@ describe('the sync bridge', () => {
 		expect(await a.db.conflicts.count()).toBe(1);
 	});
 
+	it('merges a change made on a branch another device had already merged against that merge', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = (d: Device, change: object) =>
+			write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, ...change }, Date.now()));
+			});
+		// a's branch is the longer one, so it is the engine's winner and b's branch is closed.
+		await edit(a, { organization: 'City' });
+		await push(a);
+		await edit(a, { organization: 'City Library' });
+		await push(a);
+		await edit(b, { notes: 'first' });
+		await push(b);
+		await b.pouch.replicate.to(server);
+		await a.pouch.replicate.to(server);
+		await a.pouch.replicate.from(server);
+		await pull(a);
+		await a.pouch.replicate.to(server);
+		// b edits the same field again before it hears of a's merge.
+		await edit(b, { notes: 'second' });
+		await settleAll([b, a], server);
+		for (const d of [a, b]) {
+			const [c] = await contactsOf(d);
+			expect(c).toMatchObject({ organization: 'City Library', notes: 'second' });
+			expect(await d.db.conflicts.toArray()).toEqual([]);
+		}
+	});
+
 	it('lets an edit beat a move to the trash, on both devices, with a card', async () => {
 		const { a, b, server } = await twoDevices();
 		const ana = makeContact({ name: 'Ana', notes: 'x' });

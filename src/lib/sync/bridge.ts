@@ -130,6 +130,13 @@ function onBase(doc: ReplicaDoc, baseRev: string | undefined): ReplicaDoc {
 	return { ...doc, _rev: `${start}-${hex}`, _revisions: { start, ids } };
 }
 
+/** Writes documents on the revisions they name (onBase), as branches where the tree has moved on. */
+async function writeBranches(b: Bridge, docs: ReplicaDoc[]) {
+	const failed = await b.replica.bulkDocs(docs, { new_edits: false });
+	const error = failed.find((res) => res.error);
+	if (error) throw Object.assign(new Error(`could not write ${error.id ?? ''}`), error);
+}
+
 /** Hands up to `limit` marked rows to the replica. `more` says whether marks are left. */
 export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; more: boolean }> {
 	await recoverPush(b);
@@ -166,12 +173,10 @@ export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; mo
 		};
 	if (docs.length > 0) {
 		await write(b.db, ['syncState'], (r) => r.syncState.save(PUSHING, pushing));
-		const failed = await b.replica.bulkDocs(
-			docs.map((d) => d.doc),
-			{ new_edits: false }
+		await writeBranches(
+			b,
+			docs.map((d) => d.doc)
 		);
-		const error = failed.find((res) => res.error);
-		if (error) throw Object.assign(new Error(`could not write ${error.id ?? ''}`), error);
 	}
 	await write(b.db, ['syncOutbox', 'syncBase', 'syncState'], async (r) => {
 		for (const { mark } of batch.items) {
@@ -212,6 +217,34 @@ function ancestry(doc: ReplicaDoc): string[] {
 }
 
 /**
+ * The version two leaves are merged against: the newest revision both of them hold. A leaf holds
+ * its ancestors, and every branch a settle closed into a revision it holds (with that branch's
+ * ancestors): what a settle merged is in the merged revision, though the tree cannot say so.
+ */
+function commonBase(winner: ReplicaDoc, loser: ReplicaDoc, closed: ReplicaDoc[]) {
+	const holds = (leaf: ReplicaDoc) => {
+		const held = new Set(ancestry(leaf));
+		for (let grew = true; grew;) {
+			grew = false;
+			for (const close of closed) {
+				if (!held.has(close.into!)) continue;
+				for (const rev of ancestry(close).slice(1))
+					if (!held.has(rev)) {
+						held.add(rev);
+						grew = true;
+					}
+			}
+		}
+		return held;
+	};
+	const mine = holds(winner);
+	const generation = (rev: string) => Number(rev.split('-')[0]);
+	return [...holds(loser)]
+		.filter((rev) => mine.has(rev))
+		.sort((x, y) => generation(y) - generation(x) || (x < y ? 1 : -1))[0];
+}
+
+/**
  * Settles a document with conflicting branches: merges every branch into the winner (as the
  * engine picks it, the same on every device) against their common ancestor, writes the result on
  * the winner's branch, closes the others and files a card for each field changed on both.
@@ -224,14 +257,16 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 	if (opened.kind !== 'row') return false;
 	let merged = opened.row;
 	const cards: SyncConflict[] = [];
+	const closed = (await b.replica.get(id, { open_revs: 'all', revs: true }))
+		.map((leaf) => leaf.ok)
+		.filter((leaf): leaf is ReplicaDoc => !!leaf?._deleted && !!leaf.into);
 	for (const rev of doc._conflicts ?? []) {
 		const loser = await b.replica.get(id, { rev, revs: true, attachments: true });
 		const other = await openDoc(b, table, loser);
 		if (other.kind === 'newer') return false;
 		if (other.kind !== 'row') continue; // unreadable: closing it loses nothing anyone can read
 		if (sameRow(other.row, merged)) continue;
-		const mine = new Set(ancestry(winner));
-		const common = ancestry(loser).find((r) => mine.has(r));
+		const common = commonBase(winner, loser, closed);
 		let base: Row | null = null;
 		if (common)
 			try {
@@ -246,20 +281,23 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 	}
 	// The same content as the winner (two devices settled the same clash at once, or a branch
 	// repeats the winner): only the other branches close. Closing a branch is the same revision on
-	// every device, so settling never starts a new clash of its own.
-	const closes: ReplicaDoc[] = (doc._conflicts ?? []).map((rev) => ({
+	// every device, so settling never starts a new clash of its own. A closed branch names the
+	// revision that took its content (`into`): a change made later on that branch, by a device that
+	// had not heard of this settle yet, merges against it (commonBase), not as a clash it is not.
+	let into = winner._rev!;
+	if (!sameRow(merged, opened.row)) {
+		const out = onBase(await sealRow(b, table, id, merged), winner._rev);
+		if (!out._attachments && winner._attachments) out._attachments = winner._attachments;
+		// Written before the branches close, so that they never close into nothing.
+		await writeBranches(b, [out]);
+		into = out._rev!;
+	}
+	const writes: ReplicaDoc[] = (doc._conflicts ?? []).map((rev) => ({
 		_id: id,
 		_rev: rev,
-		_deleted: true
+		_deleted: true,
+		into
 	}));
-	const writes: ReplicaDoc[] = [];
-	if (!sameRow(merged, opened.row)) {
-		const out = await sealRow(b, table, id, merged);
-		out._rev = winner._rev;
-		if (!out._attachments && winner._attachments) out._attachments = winner._attachments;
-		writes.push(out);
-	}
-	writes.push(...closes);
 	for (const card of cards) {
 		const cardDoc = docId('conflicts', card.id);
 		// Two devices settling the same clash file the same card: the first one stands.
