@@ -110,6 +110,35 @@ describe('the sync bridge', () => {
 		expect([card.kept, card.other].sort()).toEqual(['City Library', 'State Archive']);
 	});
 
+	it('files a second clash on a field whose card is still open, instead of dropping it', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const clash = async (onA: string, onB: string) => {
+			for (const [d, org] of [
+				[a, onA],
+				[b, onB]
+			] as const)
+				await write(d.db, ['contacts'], async (r) => {
+					const c = (await r.contacts.get(ana.id))!;
+					await r.contacts.put(touch({ ...c, organization: org }, Date.now()));
+				});
+			await settleAll([a, b], server);
+		};
+		await clash('City Library', 'State Archive');
+		await clash('City Library, 2nd floor', 'State Archive, annex');
+		const [onA] = await contactsOf(a);
+		const cards = await a.db.conflicts.toArray();
+		expect(await b.db.conflicts.toArray()).toEqual(cards);
+		expect(cards).toHaveLength(1);
+		expect(cards[0]!.kept).toBe(onA!.organization);
+		expect([cards[0]!.kept, cards[0]!.other].sort()).toEqual([
+			'City Library, 2nd floor',
+			'State Archive, annex'
+		]);
+	});
+
 	it('settles a clash both devices saw at once without starting a new one (no ping-pong)', async () => {
 		const { a, b, server } = await twoDevices();
 		const ana = makeContact({ name: 'Ana', organization: 'Library' });

@@ -300,12 +300,20 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 	}));
 	for (const card of cards) {
 		const cardDoc = docId('conflicts', card.id);
-		// Two devices settling the same clash file the same card: the first one stands.
-		const exists = await b.replica.get(cardDoc).then(
-			(d) => !d._deleted,
-			() => false
+		// Two devices settling the same clash file the same card: the first one stands. A later
+		// clash on a field whose card is still open replaces that card: its values are the ones
+		// standing now, and the one it does not keep would be lost otherwise.
+		const open = await b.replica.get(cardDoc).then(
+			(d) => (d._deleted ? undefined : d),
+			() => undefined
 		);
-		if (!exists) writes.push(await sealRow(b, 'conflicts', cardDoc, card));
+		if (open) {
+			const was = await openDoc(b, 'conflicts', open);
+			if (was.kind !== 'row' || sameRow(was.row, card)) continue;
+		}
+		const out = await sealRow(b, 'conflicts', cardDoc, card);
+		if (open) out._rev = open._rev;
+		writes.push(out);
 	}
 	await b.replica.bulkDocs(writes);
 	return true;
