@@ -205,6 +205,41 @@ describe('the sync bridge', () => {
 		}
 	});
 
+	it('merges two devices that each settled the same clash their own way (a criss-cross) with no false card', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = async (d: Device, change: object) => {
+			await write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, ...change }, Date.now()));
+			});
+			await push(d);
+		};
+		await edit(a, { organization: 'City' });
+		await edit(a, { organization: 'City Library' });
+		await edit(b, { notes: 'first' });
+		for (const d of [a, b]) await d.pouch.replicate.to(server);
+		for (const d of [a, b]) await d.pouch.replicate.from(server);
+		// a settles the clash on its own (longer) branch, and sends it.
+		await pull(a);
+		await push(a);
+		await a.pouch.replicate.to(server);
+		// b, before it hears of that, edits the same note twice more and settles on its branch.
+		await edit(b, { notes: 'second' });
+		await edit(b, { notes: 'third' });
+		await pull(b);
+		await push(b);
+		await b.pouch.replicate.to(server);
+		await settleAll([a, b], server);
+		for (const d of [a, b]) {
+			const [c] = await contactsOf(d);
+			expect(c).toMatchObject({ organization: 'City Library', notes: 'third' });
+			expect(await d.db.conflicts.toArray()).toEqual([]);
+		}
+	});
+
 	it('lets an edit beat a move to the trash, on both devices, with a card', async () => {
 		const { a, b, server } = await twoDevices();
 		const ana = makeContact({ name: 'Ana', notes: 'x' });

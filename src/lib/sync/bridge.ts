@@ -17,7 +17,7 @@ import { conflictId, type SyncConflict } from '$lib/domain/sync-conflict';
 import { docId, parseDocId, SYNCED_TABLES, type SyncedTable } from '$lib/domain/sync-tables';
 import { fromBase64, toBase64 } from '$lib/io/backup-base64';
 import { bodyToRow, rowToBody, type Arrival, type Row } from './doc';
-import { mergeRows } from './merge';
+import { mergeBase, mergeRows } from './merge';
 import type { Replica, ReplicaDoc } from './replica';
 import { sealBytes, sealDoc, unsealBytes, unsealDoc } from './seal';
 
@@ -217,31 +217,44 @@ function ancestry(doc: ReplicaDoc): string[] {
 }
 
 /**
- * The version two leaves are merged against: the newest revision both of them hold. A leaf holds
- * its ancestors, and every branch a settle closed into a revision it holds (with that branch's
- * ancestors): what a settle merged is in the merged revision, though the tree cannot say so.
+ * The versions two leaves are merged against: the newest revisions both of them hold. A leaf
+ * holds its ancestors, and every branch a settle closed into a revision it holds (with that
+ * branch's ancestors): what a settle merged is in the merged revision, though the tree cannot say
+ * so. Usually one revision; two when each device settled the same clash its own way.
  */
-function commonBase(winner: ReplicaDoc, loser: ReplicaDoc, closed: ReplicaDoc[]) {
-	const holds = (leaf: ReplicaDoc) => {
-		const held = new Set(ancestry(leaf));
+function commonBases(winner: ReplicaDoc, loser: ReplicaDoc, closed: ReplicaDoc[]): string[] {
+	const paths = [winner, loser, ...closed].map(ancestry);
+	const holds = (rev: string) => {
+		const held = new Set<string>();
+		const take = (r: string) => {
+			held.add(r);
+			for (const path of paths) {
+				const at = path.indexOf(r);
+				if (at >= 0) for (const older of path.slice(at + 1)) held.add(older);
+			}
+		};
+		take(rev);
 		for (let grew = true; grew;) {
 			grew = false;
 			for (const close of closed) {
-				if (!held.has(close.into!)) continue;
-				for (const rev of ancestry(close).slice(1))
-					if (!held.has(rev)) {
-						held.add(rev);
-						grew = true;
-					}
+				const parent = ancestry(close)[1];
+				if (parent && held.has(close.into!) && !held.has(parent)) {
+					take(parent);
+					grew = true;
+				}
 			}
 		}
 		return held;
 	};
-	const mine = holds(winner);
-	const generation = (rev: string) => Number(rev.split('-')[0]);
-	return [...holds(loser)]
-		.filter((rev) => mine.has(rev))
-		.sort((x, y) => generation(y) - generation(x) || (x < y ? 1 : -1))[0];
+	const mine = holds(winner._rev!);
+	const theirs = holds(loser._rev!);
+	// The newest common revisions are each the first common one on some path.
+	const firsts = new Set(
+		paths.flatMap((path) => path.find((r) => mine.has(r) && theirs.has(r)) ?? [])
+	);
+	return [...firsts]
+		.filter((rev) => ![...firsts].some((other) => other !== rev && holds(other).has(rev)))
+		.sort();
 }
 
 /**
@@ -266,16 +279,15 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 		if (other.kind === 'newer') return false;
 		if (other.kind !== 'row') continue; // unreadable: closing it loses nothing anyone can read
 		if (sameRow(other.row, merged)) continue;
-		const common = commonBase(winner, loser, closed);
-		let base: Row | null = null;
-		if (common)
+		const bases: Row[] = [];
+		for (const common of commonBases(winner, loser, closed))
 			try {
 				const at = await openDoc(b, table, await b.replica.get(id, { rev: common }));
-				if (at.kind === 'row') base = at.row;
+				if (at.kind === 'row') bases.push(at.row);
 			} catch {
 				// The common version's body is not kept here: every field that differs becomes a card.
 			}
-		const m = mergeRows(table, base, merged, other.row);
+		const m = mergeRows(table, mergeBase(bases, merged, other.row), merged, other.row);
 		merged = m.row;
 		cards.push(...m.conflicts);
 	}
@@ -283,7 +295,7 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 	// repeats the winner): only the other branches close. Closing a branch is the same revision on
 	// every device, so settling never starts a new clash of its own. A closed branch names the
 	// revision that took its content (`into`): a change made later on that branch, by a device that
-	// had not heard of this settle yet, merges against it (commonBase), not as a clash it is not.
+	// had not heard of this settle yet, merges against it (commonBases), not as a clash it is not.
 	let into = winner._rev!;
 	if (!sameRow(merged, opened.row)) {
 		const out = onBase(await sealRow(b, table, id, merged), winner._rev);
