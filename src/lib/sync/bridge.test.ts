@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { repos } from '$lib/db/repos';
 import { makeContact, makeTouchpoint } from '$lib/db/testing/factories';
 import { touch, write } from '$lib/db';
-import { device, memoryPouch, settleAll, sharedKey, type Device } from './testing/devices';
+import {
+	crashing,
+	device,
+	memoryPouch,
+	settleAll,
+	sharedKey,
+	type Device
+} from './testing/devices';
 import { keepPausedRecords, pull, push, sent, MassDeletePaused } from './bridge';
 
 async function contactsOf(d: Device) {
@@ -135,6 +142,35 @@ describe('the sync bridge', () => {
 		expect([card.kept, card.other].sort()).toEqual(['City Library', 'State Archive']);
 	});
 
+	it('files a second clash on a field whose card is still open, instead of dropping it', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const clash = async (onA: string, onB: string) => {
+			for (const [d, org] of [
+				[a, onA],
+				[b, onB]
+			] as const)
+				await write(d.db, ['contacts'], async (r) => {
+					const c = (await r.contacts.get(ana.id))!;
+					await r.contacts.put(touch({ ...c, organization: org }, Date.now()));
+				});
+			await settleAll([a, b], server);
+		};
+		await clash('City Library', 'State Archive');
+		await clash('City Library, 2nd floor', 'State Archive, annex');
+		const [onA] = await contactsOf(a);
+		const cards = await a.db.conflicts.toArray();
+		expect(await b.db.conflicts.toArray()).toEqual(cards);
+		expect(cards).toHaveLength(1);
+		expect(cards[0]!.kept).toBe(onA!.organization);
+		expect([cards[0]!.kept, cards[0]!.other].sort()).toEqual([
+			'City Library, 2nd floor',
+			'State Archive, annex'
+		]);
+	});
+
 	it('settles a clash both devices saw at once without starting a new one (no ping-pong)', async () => {
 		const { a, b, server } = await twoDevices();
 		const ana = makeContact({ name: 'Ana', organization: 'Library' });
@@ -169,6 +205,73 @@ describe('the sync bridge', () => {
 		expect((await server.info()).update_seq).toBe(seq);
 		expect(await contactsOf(b)).toEqual(await contactsOf(a));
 		expect(await a.db.conflicts.count()).toBe(1);
+	});
+
+	it('merges a change made on a branch another device had already merged against that merge', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = (d: Device, change: object) =>
+			write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, ...change }, Date.now()));
+			});
+		// a's branch is the longer one, so it is the engine's winner and b's branch is closed.
+		await edit(a, { organization: 'City' });
+		await push(a);
+		await edit(a, { organization: 'City Library' });
+		await push(a);
+		await edit(b, { notes: 'first' });
+		await push(b);
+		await b.pouch.replicate.to(server);
+		await a.pouch.replicate.to(server);
+		await a.pouch.replicate.from(server);
+		await pull(a);
+		await a.pouch.replicate.to(server);
+		// b edits the same field again before it hears of a's merge.
+		await edit(b, { notes: 'second' });
+		await settleAll([b, a], server);
+		for (const d of [a, b]) {
+			const [c] = await contactsOf(d);
+			expect(c).toMatchObject({ organization: 'City Library', notes: 'second' });
+			expect(await d.db.conflicts.toArray()).toEqual([]);
+		}
+	});
+
+	it('merges two devices that each settled the same clash their own way (a criss-cross) with no false card', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = async (d: Device, change: object) => {
+			await write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, ...change }, Date.now()));
+			});
+			await push(d);
+		};
+		await edit(a, { organization: 'City' });
+		await edit(a, { organization: 'City Library' });
+		await edit(b, { notes: 'first' });
+		for (const d of [a, b]) await d.pouch.replicate.to(server);
+		for (const d of [a, b]) await d.pouch.replicate.from(server);
+		// a settles the clash on its own (longer) branch, and sends it.
+		await pull(a);
+		await push(a);
+		await a.pouch.replicate.to(server);
+		// b, before it hears of that, edits the same note twice more and settles on its branch.
+		await edit(b, { notes: 'second' });
+		await edit(b, { notes: 'third' });
+		await pull(b);
+		await push(b);
+		await b.pouch.replicate.to(server);
+		await settleAll([a, b], server);
+		for (const d of [a, b]) {
+			const [c] = await contactsOf(d);
+			expect(c).toMatchObject({ organization: 'City Library', notes: 'third' });
+			expect(await d.db.conflicts.toArray()).toEqual([]);
+		}
 	});
 
 	it('lets an edit beat a move to the trash, on both devices, with a card', async () => {
@@ -219,6 +322,45 @@ describe('the sync bridge', () => {
 		expect(await contactsOf(b)).toHaveLength(5);
 	});
 
+	it('a push that died after writing to the replica: its next push builds on what it wrote', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = (notes: string) =>
+			write(a.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, notes }, Date.now()));
+			});
+		await edit('first');
+		expect(await crashing(a, ['syncBase', 'syncOutbox'], () => push(a))).toBe(true);
+		await edit('second');
+		await settleAll([a, b], server);
+		// Not a sibling of its own lost write: no "Changed on two devices" for one device's edits,
+		// and the later edit stands.
+		for (const d of [a, b]) {
+			expect((await contactsOf(d)).map((c) => c.notes)).toEqual(['second']);
+			expect(await d.db.conflicts.count()).toBe(0);
+		}
+	});
+
+	it('a push that died after writing to the replica does not bring back a record purged since', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		await write(a.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, notes: 'changed' }, Date.now()));
+		});
+		expect(await crashing(a, ['syncBase', 'syncOutbox'], () => push(a))).toBe(true);
+		await repos(a.db).contacts.remove(ana.id);
+		await settleAll([a, b], server);
+		expect(await contactsOf(a)).toEqual([]);
+		expect(await contactsOf(b)).toEqual([]);
+		expect(await a.db.conflicts.count()).toBe(0);
+	});
+
 	it('pauses a round that would delete more than a fifth of a table, and applies nothing', async () => {
 		const { a, b, server } = await twoDevices();
 		const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => makeContact({ name: `P${i}` }));
@@ -250,6 +392,34 @@ describe('the sync bridge', () => {
 		await keepPausedRecords(b, (paused as MassDeletePaused).keys);
 		await settleAll([b, a], server);
 		expect(await contactsOf(b)).toHaveLength(10);
+		expect(await contactsOf(a)).toEqual(await contactsOf(b));
+	});
+
+	it('"Keep them" on records moved to the trash elsewhere keeps the changes made there too', async () => {
+		const { a, b, server } = await twoDevices();
+		const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => makeContact({ name: `P${i}` }));
+		await repos(a.db).contacts.putMany(rows);
+		await settleAll([a, b], server);
+		// Renamed, then moved to the trash, on b.
+		await write(b.db, ['contacts'], async (r) => {
+			for (const row of rows.slice(0, 3)) {
+				const c = (await r.contacts.get(row.id))!;
+				const renamed = touch({ ...c, name: `${c.name} renamed` }, Date.now());
+				await r.contacts.put(renamed);
+				await r.contacts.put(touch({ ...renamed, deletedAt: Date.now() }, Date.now()));
+			}
+		});
+		while ((await push(b)).more);
+		await b.pouch.replicate.to(server);
+		await a.pouch.replicate.from(server);
+		const paused = await pull(a).catch((e: unknown) => e);
+		expect(paused).toBeInstanceOf(MassDeletePaused);
+		await keepPausedRecords(a, (paused as MassDeletePaused).keys);
+		await settleAll([a, b], server);
+		for (const d of [a, b]) {
+			const kept = (await contactsOf(d)).filter((c) => c.name.endsWith('renamed'));
+			expect(kept.map((c) => c.deletedAt)).toEqual([undefined, undefined, undefined]);
+		}
 		expect(await contactsOf(a)).toEqual(await contactsOf(b));
 	});
 

@@ -18,7 +18,7 @@ import { conflictId, type SyncConflict } from '$lib/domain/sync-conflict';
 import { docId, parseDocId, SYNCED_TABLES, type SyncedTable } from '$lib/domain/sync-tables';
 import { fromBase64, toBase64 } from '$lib/io/backup-base64';
 import { bodyToRow, rowToBody, type Arrival, type Row } from './doc';
-import { mergeRows } from './merge';
+import { mergeBase, mergeRows } from './merge';
 import type { Replica, ReplicaDoc } from './replica';
 import { sealBytes, sealDoc, unsealBytes, unsealDoc } from './seal';
 
@@ -94,31 +94,53 @@ async function openDoc(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<
 }
 
 /**
- * Writes `doc` as a child of `baseRev` although the replica has moved past it: a sibling branch,
- * which replication carries and the next pull merges (SYNC.md: 409 becomes a branch).
+ * What a push is about to write, saved (syncState, key `pushing`) before it writes: per document,
+ * the revision it chose and the base it chose it on. A push that dies after the replica took its
+ * writes but before its own bookkeeping leaves this behind, and the next push takes the revisions
+ * that landed as its base; otherwise it would write beside its own lost revision, a clash of this
+ * device with itself (an older edit winning over a newer one, or a purge undone).
  */
-async function branch(b: Bridge, doc: ReplicaDoc, baseRev: string | undefined): Promise<string> {
-	const hex = randomHex();
-	let revisions = { start: 1, ids: [hex] };
-	if (baseRev) {
-		try {
-			const parent = await b.replica.get(doc._id, { rev: baseRev, revs: true });
-			const r = parent._revisions;
-			if (r) revisions = { start: r.start + 1, ids: [hex, ...r.ids] };
-		} catch {
-			// The base revision is gone from the replica (compacted): a branch of its own still keeps it.
-		}
+const PUSHING = 'pushing';
+type Pushing = Record<string, { rev: string; from?: string; deleted?: boolean }>;
+
+async function recoverPush(b: Bridge) {
+	const pushing = await read(b.db, ['syncState'], (r) => r.syncState.read<Pushing>(PUSHING));
+	if (!pushing) return;
+	const landed: SyncBaseRow[] = [];
+	for (const [key, p] of Object.entries(pushing)) {
+		const there = await b.replica.get(key, { rev: p.rev }).then(
+			() => true,
+			() => false
+		);
+		if (there) landed.push({ key, rev: p.rev, ...(p.deleted ? { deleted: true } : {}) });
 	}
-	const rev = `${revisions.start}-${hex}`;
-	const [res] = await b.replica.bulkDocs([{ ...doc, _rev: rev, _revisions: revisions }], {
-		new_edits: false
+	await write(b.db, ['syncBase', 'syncState'], async (r) => {
+		for (const row of landed)
+			if ((await r.syncBase.get(row.key))?.rev === pushing[row.key]!.from)
+				await r.syncBase.put(row);
+		await r.syncState.remove(PUSHING);
 	});
-	if (res?.error) throw Object.assign(new Error(`could not write ${doc._id}`), res);
-	return rev;
+}
+
+/** `doc` as the next revision on `baseRev`: a sibling branch if the replica has moved past it. */
+function onBase(doc: ReplicaDoc, baseRev: string | undefined): ReplicaDoc {
+	const hex = randomHex();
+	const [at, parent] = baseRev?.split('-') ?? [];
+	const start = Number(at ?? 0) + 1;
+	const ids = parent ? [hex, parent] : [hex];
+	return { ...doc, _rev: `${start}-${hex}`, _revisions: { start, ids } };
+}
+
+/** Writes documents on the revisions they name (onBase), as branches where the tree has moved on. */
+async function writeBranches(b: Bridge, docs: ReplicaDoc[]) {
+	const failed = await b.replica.bulkDocs(docs, { new_edits: false });
+	const error = failed.find((res) => res.error);
+	if (error) throw Object.assign(new Error(`could not write ${error.id ?? ''}`), error);
 }
 
 /** Hands up to `limit` marked rows to the replica. `more` says whether marks are left. */
 export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; more: boolean }> {
+	await recoverPush(b);
 	const batch = await read(b.db, [...SYNCED_TABLES, 'syncOutbox', 'syncBase'], async (r) => {
 		const marks = await r.syncOutbox.page(limit + 1);
 		const items = [];
@@ -132,36 +154,46 @@ export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; mo
 	});
 	if (batch.items.length === 0) return { pushed: 0, more: false };
 
+	// Each row is written as a child of the revision this device last exchanged, with a revision
+	// chosen here (SYNC.md: on a stale base it becomes a branch, which the engine keeps).
 	const docs: { key: string; doc: ReplicaDoc; base?: SyncBaseRow }[] = [];
 	for (const { mark, row, base } of batch.items) {
 		if (row !== undefined) {
-			const doc = await sealRow(b, mark.table, mark.key, row);
-			if (base) doc._rev = base.rev;
+			const doc = onBase(await sealRow(b, mark.table, mark.key, row), base?.rev);
 			docs.push({ key: mark.key, doc, base });
 		} else if (base && !base.deleted)
-			docs.push({ key: mark.key, doc: { _id: mark.key, _rev: base.rev, _deleted: true }, base });
+			docs.push({ key: mark.key, doc: onBase({ _id: mark.key, _deleted: true }, base.rev), base });
 		// A row made and removed before it ever reached the replica has nothing to send.
 	}
-	const results = docs.length > 0 ? await b.replica.bulkDocs(docs.map((d) => d.doc)) : [];
-	const revs = new Map<string, SyncBaseRow>();
-	for (const [i, d] of docs.entries()) {
-		const res = results[i];
-		let rev = res?.rev;
-		if (!res?.ok && !rev) {
-			if (res?.status !== 409) throw Object.assign(new Error(`could not write ${d.key}`), res);
-			rev = await branch(b, d.doc, d.base?.rev);
-		}
-		revs.set(d.key, { key: d.key, rev: rev!, ...(d.doc._deleted ? { deleted: true } : {}) });
+	const pushing: Pushing = {};
+	for (const d of docs)
+		pushing[d.key] = {
+			rev: d.doc._rev!,
+			...(d.base ? { from: d.base.rev } : {}),
+			...(d.doc._deleted ? { deleted: true } : {})
+		};
+	if (docs.length > 0) {
+		await write(b.db, ['syncState'], (r) => r.syncState.save(PUSHING, pushing));
+		await writeBranches(
+			b,
+			docs.map((d) => d.doc)
+		);
 	}
-	await write(b.db, ['syncOutbox', 'syncBase'], async (r) => {
+	await write(b.db, ['syncOutbox', 'syncBase', 'syncState'], async (r) => {
 		for (const { mark } of batch.items) {
-			const exchanged = revs.get(mark.key);
-			if (exchanged) await r.syncBase.put(exchanged);
+			const exchanged = pushing[mark.key];
+			if (exchanged)
+				await r.syncBase.put({
+					key: mark.key,
+					rev: exchanged.rev,
+					...(exchanged.deleted ? { deleted: true } : {})
+				});
 			// A change made while this push ran has a new mark, and goes in the next push. This one
 			// stays counted as waiting until the replica has passed it to the server (`sent`).
 			const now = await r.syncOutbox.get(mark.key);
 			if (now?.mark === mark.mark) await r.syncOutbox.put({ ...now, pushed: mark.mark });
 		}
+		await r.syncState.remove(PUSHING);
 	});
 	return { pushed: batch.items.length, more: batch.more };
 }
@@ -199,6 +231,47 @@ function ancestry(doc: ReplicaDoc): string[] {
 }
 
 /**
+ * The versions two leaves are merged against: the newest revisions both of them hold. A leaf
+ * holds its ancestors, and every branch a settle closed into a revision it holds (with that
+ * branch's ancestors): what a settle merged is in the merged revision, though the tree cannot say
+ * so. Usually one revision; two when each device settled the same clash its own way.
+ */
+function commonBases(winner: ReplicaDoc, loser: ReplicaDoc, closed: ReplicaDoc[]): string[] {
+	const paths = [winner, loser, ...closed].map(ancestry);
+	const holds = (rev: string) => {
+		const held = new Set<string>();
+		const take = (r: string) => {
+			held.add(r);
+			for (const path of paths) {
+				const at = path.indexOf(r);
+				if (at >= 0) for (const older of path.slice(at + 1)) held.add(older);
+			}
+		};
+		take(rev);
+		for (let grew = true; grew;) {
+			grew = false;
+			for (const close of closed) {
+				const parent = ancestry(close)[1];
+				if (parent && held.has(close.into!) && !held.has(parent)) {
+					take(parent);
+					grew = true;
+				}
+			}
+		}
+		return held;
+	};
+	const mine = holds(winner._rev!);
+	const theirs = holds(loser._rev!);
+	// The newest common revisions are each the first common one on some path.
+	const firsts = new Set(
+		paths.flatMap((path) => path.find((r) => mine.has(r) && theirs.has(r)) ?? [])
+	);
+	return [...firsts]
+		.filter((rev) => ![...firsts].some((other) => other !== rev && holds(other).has(rev)))
+		.sort();
+}
+
+/**
  * Settles a document with conflicting branches: merges every branch into the winner (as the
  * engine picks it, the same on every device) against their common ancestor, writes the result on
  * the winner's branch, closes the others and files a card for each field changed on both.
@@ -211,50 +284,62 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 	if (opened.kind !== 'row') return false;
 	let merged = opened.row;
 	const cards: SyncConflict[] = [];
+	const closed = (await b.replica.get(id, { open_revs: 'all', revs: true }))
+		.map((leaf) => leaf.ok)
+		.filter((leaf): leaf is ReplicaDoc => !!leaf?._deleted && !!leaf.into);
 	for (const rev of doc._conflicts ?? []) {
 		const loser = await b.replica.get(id, { rev, revs: true, attachments: true });
 		const other = await openDoc(b, table, loser);
 		if (other.kind === 'newer') return false;
 		if (other.kind !== 'row') continue; // unreadable: closing it loses nothing anyone can read
 		if (sameRow(other.row, merged)) continue;
-		const mine = new Set(ancestry(winner));
-		const common = ancestry(loser).find((r) => mine.has(r));
-		let base: Row | null = null;
-		if (common)
+		const bases: Row[] = [];
+		for (const common of commonBases(winner, loser, closed))
 			try {
 				const at = await openDoc(b, table, await b.replica.get(id, { rev: common }));
-				if (at.kind === 'row') base = at.row;
+				if (at.kind === 'row') bases.push(at.row);
 			} catch {
 				// The common version's body is not kept here: every field that differs becomes a card.
 			}
-		const m = mergeRows(table, base, merged, other.row);
+		const m = mergeRows(table, mergeBase(bases, merged, other.row), merged, other.row);
 		merged = m.row;
 		cards.push(...m.conflicts);
 	}
 	// The same content as the winner (two devices settled the same clash at once, or a branch
 	// repeats the winner): only the other branches close. Closing a branch is the same revision on
-	// every device, so settling never starts a new clash of its own.
-	const closes: ReplicaDoc[] = (doc._conflicts ?? []).map((rev) => ({
+	// every device, so settling never starts a new clash of its own. A closed branch names the
+	// revision that took its content (`into`): a change made later on that branch, by a device that
+	// had not heard of this settle yet, merges against it (commonBases), not as a clash it is not.
+	let into = winner._rev!;
+	if (!sameRow(merged, opened.row)) {
+		const out = onBase(await sealRow(b, table, id, merged), winner._rev);
+		if (!out._attachments && winner._attachments) out._attachments = winner._attachments;
+		// Written before the branches close, so that they never close into nothing.
+		await writeBranches(b, [out]);
+		into = out._rev!;
+	}
+	const writes: ReplicaDoc[] = (doc._conflicts ?? []).map((rev) => ({
 		_id: id,
 		_rev: rev,
-		_deleted: true
+		_deleted: true,
+		into
 	}));
-	const writes: ReplicaDoc[] = [];
-	if (!sameRow(merged, opened.row)) {
-		const out = await sealRow(b, table, id, merged);
-		out._rev = winner._rev;
-		if (!out._attachments && winner._attachments) out._attachments = winner._attachments;
-		writes.push(out);
-	}
-	writes.push(...closes);
 	for (const card of cards) {
 		const cardDoc = docId('conflicts', card.id);
-		// Two devices settling the same clash file the same card: the first one stands.
-		const exists = await b.replica.get(cardDoc).then(
-			(d) => !d._deleted,
-			() => false
+		// Two devices settling the same clash file the same card: the first one stands. A later
+		// clash on a field whose card is still open replaces that card: its values are the ones
+		// standing now, and the one it does not keep would be lost otherwise.
+		const open = await b.replica.get(cardDoc).then(
+			(d) => (d._deleted ? undefined : d),
+			() => undefined
 		);
-		if (!exists) writes.push(await sealRow(b, 'conflicts', cardDoc, card));
+		if (open) {
+			const was = await openDoc(b, 'conflicts', open);
+			if (was.kind !== 'row' || sameRow(was.row, card)) continue;
+		}
+		const out = await sealRow(b, 'conflicts', cardDoc, card);
+		if (open) out._rev = open._rev;
+		writes.push(out);
 	}
 	await b.replica.bulkDocs(writes);
 	return true;
@@ -431,16 +516,29 @@ async function guardDeletes(r: Units, items: Item[]) {
 
 /**
  * "Keep them": every record the paused round would have deleted is sent again as a new version of
- * what the replica now holds, so it comes back on every device instead of going. The rest of that
- * round's changes are applied as usual by the next round.
+ * what the replica now holds, so it comes back on every device instead of going. One moved to the
+ * trash elsewhere comes back as the replica holds it, out of the trash, with every other change
+ * made there. The rest of that round's changes are applied as usual by the next round.
  */
 export async function keepPausedRecords(b: Bridge, keys: string[]) {
 	const current = await b.replica.allDocs({ keys });
-	await write(b.db, ['syncBase', 'syncOutbox'], async (r) => {
+	const untrashed = new Map<string, Row>();
+	for (const row of current.rows) {
+		const named = parseDocId(row.id);
+		if (!named || !row.value?.rev || row.value.deleted) continue;
+		const doc = await b.replica.get(row.id, { rev: row.value.rev, attachments: true });
+		const opened = await openDoc(b, named.table, doc);
+		if (opened.kind !== 'row' || opened.row.deletedAt === undefined) continue;
+		const { deletedAt: _trashed, ...kept } = opened.row;
+		untrashed.set(row.id, kept);
+	}
+	await write(b.db, [...SYNCED_TABLES, 'syncBase', 'syncOutbox'], async (r) => {
 		for (const row of current.rows) {
 			const named = parseDocId(row.id);
 			if (!named || !row.value?.rev) continue;
 			await r.syncBase.put({ key: row.id, rev: row.value.rev });
+			const kept = untrashed.get(row.id);
+			if (kept) await repoOf(r, named.table).put(kept);
 			await r.syncOutbox.put({
 				key: row.id,
 				table: named.table,

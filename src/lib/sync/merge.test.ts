@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRows } from './merge';
+import { mergeBase, mergeRows } from './merge';
 
 const base = {
 	id: 'c1',
@@ -112,5 +112,20 @@ describe('mergeRows', () => {
 		expect(mergeRows('contacts', base, winner, loser)).toEqual(
 			mergeRows('contacts', structuredClone(base), structuredClone(winner), structuredClone(loser))
 		);
+	});
+
+	it('merges a criss-cross against both common versions: no card for a field one side kept', () => {
+		// Each device settled the same clash its own way: one base has the note, one the tag.
+		const noted = { ...base, notes: 'n1' };
+		const tagged = { ...base, tags: ['mentor', 'archives'] };
+		const winner = { ...base, notes: 'n2', tags: ['mentor', 'archives'], organization: 'X' };
+		const loser = { ...base, notes: 'n1', tags: ['archives'] };
+		const both = mergeBase([noted, tagged], winner, loser);
+		expect(both).toMatchObject({ notes: 'n1', tags: ['mentor', 'archives'] });
+		const { row, conflicts } = mergeRows('contacts', both, winner, loser);
+		expect(row).toMatchObject({ notes: 'n2', organization: 'X', tags: ['archives'] });
+		expect(conflicts).toEqual([]);
+		expect(mergeBase([noted], winner, loser)).toBe(noted);
+		expect(mergeBase([], winner, loser)).toBeNull();
 	});
 });

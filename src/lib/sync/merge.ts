@@ -121,3 +121,35 @@ export function mergeRows(
 		});
 	return { row, conflicts, revived };
 }
+
+/**
+ * The base for two versions that share several newest common versions (each device settled the
+ * same clash its own way, a criss-cross), both of which each side holds: field by field, a side
+ * that still has one of those versions' values did not change the field, so that value is the
+ * base there; a list's base is every item any of them had. Null when there is none.
+ */
+export function mergeBase(bases: Row[], winner: Row, loser: Row): Row | null {
+	if (bases.length <= 1) return bases[0] ?? null;
+	const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+	const row: Row = { ...bases[0] };
+	const fields = new Set([
+		...bases.flatMap(Object.keys),
+		...Object.keys(winner),
+		...Object.keys(loser)
+	]);
+	for (const f of fields) {
+		const lists = bases.map((b) => b[f]).filter(Array.isArray);
+		let value: unknown = row[f];
+		if (lists.length > 0)
+			value = lists.flat().filter((v, i, all) => all.findIndex((x) => same(x, v)) === i);
+		else {
+			const w = bases.some((b) => same(b[f], winner[f]));
+			const l = bases.some((b) => same(b[f], loser[f]));
+			if (w && !l) value = winner[f];
+			else if (l && !w) value = loser[f];
+		}
+		if (value === undefined) delete row[f];
+		else row[f] = value;
+	}
+	return row;
+}

@@ -20,6 +20,8 @@ export interface ReplicaDoc {
 	_deleted?: boolean;
 	_conflicts?: string[];
 	_revisions?: { start: number; ids: string[] };
+	/** On a branch closed by a settle: the revision that took its content (bridge.ts). */
+	into?: string;
 	_attachments?: Record<string, Attachment>;
 	s?: string;
 }
@@ -47,6 +49,8 @@ export interface Replica {
 		id: string,
 		options?: { rev?: string; revs?: boolean; conflicts?: boolean; attachments?: boolean }
 	): Promise<ReplicaDoc>;
+	/** Every leaf of the document's revision tree, deleted ones included. */
+	get(id: string, options: { open_revs: 'all'; revs: true }): Promise<{ ok?: ReplicaDoc }[]>;
 	allDocs(options: {
 		keys: string[];
 	}): Promise<{ rows: { id: string; value?: { rev: string; deleted?: boolean } }[] }>;

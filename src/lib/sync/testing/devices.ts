@@ -36,6 +36,37 @@ export function device(name: string, key: CryptoKey, db: KithDB = testDb()): Dev
 	return { name, db, key, pouch, replica: pouch as unknown as Replica };
 }
 
+export class Crash extends Error {}
+
+/**
+ * Runs `step` as if the app died right after it wrote to the replica: every write it makes to the
+ * device's `tables` (its bookkeeping: outbox, base revisions, checkpoint) fails, so its Dexie
+ * transaction rolls back while what it wrote to the replica stays. Returns whether it crashed.
+ */
+export async function crashing(
+	d: Device,
+	tables: readonly ('syncBase' | 'syncOutbox' | 'syncState')[],
+	step: () => Promise<unknown>
+): Promise<boolean> {
+	const boom = () => {
+		throw new Crash('crash');
+	};
+	const hooks = tables.flatMap((t) =>
+		(['creating', 'updating', 'deleting'] as const).map((h) => ({ table: d.db.table(t), h }))
+	);
+	// Dexie types each hook name on its own; the same thrower serves all three.
+	for (const { table, h } of hooks) table.hook(h as 'deleting', boom as never);
+	try {
+		await step();
+		return false;
+	} catch (e) {
+		if (e instanceof Crash) return true;
+		throw e;
+	} finally {
+		for (const { table, h } of hooks) table.hook(h as 'deleting').unsubscribe(boom as never);
+	}
+}
+
 /** Pushes every mark, then pulls every change, until the replica has nothing new. */
 export async function drain(d: Device): Promise<void> {
 	for (let i = 0; i < 50; i++) {
