@@ -71,7 +71,12 @@ async function sealRow(b: Bridge, table: SyncedTable, id: string, row: Row): Pro
 }
 
 /** The row a replica document carries, or why it cannot be applied. */
-async function openDoc(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<Arrival> {
+async function openDoc(
+	b: Bridge,
+	table: SyncedTable,
+	doc: ReplicaDoc,
+	version?: number
+): Promise<Arrival> {
 	let body: unknown;
 	try {
 		body = await unsealDoc(b.key, doc._id, doc.s ?? '');
@@ -90,7 +95,7 @@ async function openDoc(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<
 				return { kind: 'invalid', problem: 'unreadable audio' };
 			}
 	}
-	return bodyToRow(table, body, extra);
+	return bodyToRow(table, body, extra, version);
 }
 
 /**
@@ -370,8 +375,15 @@ export async function pull(
 	{
 		limit = 200,
 		allowDeletes = false,
-		recordings = true
-	}: { limit?: number; allowDeletes?: boolean; recordings?: boolean } = {}
+		recordings = true,
+		schemaVersion
+	}: {
+		limit?: number;
+		allowDeletes?: boolean;
+		recordings?: boolean;
+		/** Tests only: the schema version this build reads (a newer Kith's, say). */
+		schemaVersion?: number;
+	} = {}
 ): Promise<PullResult> {
 	const since =
 		(await read(b.db, ['syncState'], (r) => r.syncState.read<string>('replicaSeq'))) ?? 0;
@@ -397,7 +409,12 @@ export async function pull(
 			continue;
 		}
 		if (doc._deleted) items.push({ ...at, kind: 'delete' });
-		else items.push({ ...at, kind: 'arrival', arrival: await openDoc(b, named.table, doc) });
+		else
+			items.push({
+				...at,
+				kind: 'arrival',
+				arrival: await openDoc(b, named.table, doc, schemaVersion)
+			});
 	}
 	const result: PullResult = {
 		applied: 0,

@@ -44,16 +44,21 @@ function schemaOf(table: SyncedTable): z.ZodMiniType {
  * The row a body carries, upgraded and checked. `extra` adds what travelled beside the body (a
  * recording's audio) before the check.
  */
-export function bodyToRow(table: SyncedTable, body: unknown, extra: Row = {}): Arrival {
+export function bodyToRow(
+	table: SyncedTable,
+	body: unknown,
+	extra: Row = {},
+	version = SCHEMA_VERSION
+): Arrival {
 	if (typeof body !== 'object' || body === null)
 		return { kind: 'invalid', problem: 'not a record' };
 	const { v, row } = body as Partial<Body>;
 	if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
 		return { kind: 'invalid', problem: 'no schema version' };
-	if (v > SCHEMA_VERSION) return { kind: 'newer', v };
+	if (v > version) return { kind: 'newer', v };
 	if (typeof row !== 'object' || row === null || Array.isArray(row))
 		return { kind: 'invalid', problem: 'no row' };
-	const upgraded = upgradeTables({ [table]: [row] }, v, SCHEMA_VERSION)[table]?.[0];
+	const upgraded = upgradeTables({ [table]: [row] }, v, version)[table]?.[0];
 	const parsed = schemaOf(table).safeParse({ ...(upgraded as Row), ...extra });
 	if (!parsed.success)
 		return {

@@ -15,6 +15,7 @@ import { CONFIG_KEY, REPLICA_NAME, STATUS_KEY, type SyncConfig, type SyncStatus 
 import { describeSyncFailure } from './errors';
 import type { Feed, PouchDatabase } from './pouch-types';
 import type { Replica } from './replica';
+import { releaseHeld } from './held';
 import { importDataKey } from './seal';
 
 const POLL_MS = 3 * 60_000;
@@ -65,6 +66,8 @@ export async function startEngine(
 	const replica = openReplica();
 	const remote = openRemote(config);
 	const bridge: Bridge = { db, replica: replica as Replica, key: await importDataKey(raw) };
+	// Records a newer Kith wrote may be readable by this one now (the app was updated).
+	await releaseHeld(db);
 
 	let stopped = false;
 	let running: Promise<void> | null = null;
