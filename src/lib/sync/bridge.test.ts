@@ -327,6 +327,27 @@ describe('the sync bridge', () => {
 		expect(await a.db.conflicts.count()).toBe(0);
 	});
 
+	it('a purge whose push died still loses to an edit made elsewhere, on both devices', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		await repos(a.db).contacts.remove(ana.id);
+		await write(b.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, notes: 'changed' }, Date.now()));
+		});
+		await push(b);
+		await b.pouch.replicate.to(server);
+		expect(await crashing(a, ['syncBase', 'syncOutbox'], () => push(a))).toBe(true);
+		// b's edit arrives while the purge is still marked here: the pull leaves it to the push.
+		await a.pouch.replicate.from(server);
+		await pull(a);
+		await settleAll([a, b], server);
+		expect((await contactsOf(a)).map((c) => c.notes)).toEqual(['changed']);
+		expect(await contactsOf(b)).toEqual(await contactsOf(a));
+	});
+
 	it('pauses a round that would delete more than a fifth of a table, and applies nothing', async () => {
 		const { a, b, server } = await twoDevices();
 		const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => makeContact({ name: `P${i}` }));

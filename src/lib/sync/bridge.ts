@@ -160,7 +160,9 @@ export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; mo
 		if (row !== undefined) {
 			const doc = onBase(await sealRow(b, mark.table, mark.key, row), base?.rev);
 			docs.push({ key: mark.key, doc, base });
-		} else if (base && !base.deleted)
+		} else if (base)
+			// Even on a deletion (a push that died after writing it): a pull that met this mark left
+			// what arrived for the row to this push, and only a new revision brings it through again.
 			docs.push({ key: mark.key, doc: onBase({ _id: mark.key, _deleted: true }, base.rev), base });
 		// A row made and removed before it ever reached the replica has nothing to send.
 	}
