@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { repos } from '$lib/db/repos';
 import { makeContact, makeTouchpoint } from '$lib/db/testing/factories';
 import { touch, write } from '$lib/db';
+import type { Contact } from '$lib/domain/contact';
 import {
 	crashing,
 	device,
@@ -359,6 +360,56 @@ describe('the sync bridge', () => {
 		expect(await contactsOf(a)).toEqual([]);
 		expect(await contactsOf(b)).toEqual([]);
 		expect(await a.db.conflicts.count()).toBe(0);
+	});
+
+	it('a purge whose push died still loses to an edit made elsewhere, on both devices', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		await repos(a.db).contacts.remove(ana.id);
+		await write(b.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, notes: 'changed' }, Date.now()));
+		});
+		await push(b);
+		await b.pouch.replicate.to(server);
+		expect(await crashing(a, ['syncBase', 'syncOutbox'], () => push(a))).toBe(true);
+		// b's edit arrives while the purge is still marked here: the pull leaves it to the push.
+		await a.pouch.replicate.from(server);
+		await pull(a);
+		await settleAll([a, b], server);
+		expect((await contactsOf(a)).map((c) => c.notes)).toEqual(['changed']);
+		expect(await contactsOf(b)).toEqual(await contactsOf(a));
+	});
+
+	it('merges lists item by item even when the version both started from never reached this device', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', tags: ['mentor'] });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = (d: Device, change: (c: Contact) => Partial<Contact>) =>
+			write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, ...change(c) }, Date.now()));
+			});
+		await edit(a, (c) => ({ name: 'Ana R', tags: [...c.tags, 'from-a'] }));
+		await edit(b, (c) => ({ name: 'Ana Ruiz', tags: [...c.tags, 'from-b'] }));
+		// b's push dies after its write; b settles a's version against it, then pushes on its own
+		// write, which goes on to the server only as an ancestor, without its body.
+		expect(await crashing(b, ['syncBase', 'syncOutbox'], () => push(b))).toBe(true);
+		await push(a);
+		await a.pouch.replicate.to(server);
+		await b.pouch.replicate.from(server);
+		await pull(b);
+		await push(b);
+		await b.pouch.replicate.to(server);
+		await settleAll([a, b], server);
+		for (const d of [a, b]) {
+			const [c] = await contactsOf(d);
+			expect([...c!.tags].sort()).toEqual(['from-a', 'from-b', 'mentor']);
+			expect((await d.db.conflicts.toArray()).map((k) => k.field)).toEqual(['name']);
+		}
 	});
 
 	it('pauses a round that would delete more than a fifth of a table, and applies nothing', async () => {

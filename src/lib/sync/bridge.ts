@@ -166,7 +166,9 @@ export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; mo
 		if (row !== undefined) {
 			const doc = onBase(await sealRow(b, mark.table, mark.key, row), base?.rev);
 			docs.push({ key: mark.key, doc, base });
-		} else if (base && !base.deleted)
+		} else if (base)
+			// Even on a deletion (a push that died after writing it): a pull that met this mark left
+			// what arrived for the row to this push, and only a new revision brings it through again.
 			docs.push({ key: mark.key, doc: onBase({ _id: mark.key, _deleted: true }, base.rev), base });
 		// A row made and removed before it ever reached the replica has nothing to send.
 	}
@@ -239,9 +241,10 @@ function ancestry(doc: ReplicaDoc): string[] {
  * The versions two leaves are merged against: the newest revisions both of them hold. A leaf
  * holds its ancestors, and every branch a settle closed into a revision it holds (with that
  * branch's ancestors): what a settle merged is in the merged revision, though the tree cannot say
- * so. Usually one revision; two when each device settled the same clash its own way.
+ * so. Usually one revision (`newest`); two when each device settled the same clash its own way.
+ * `all` is every common revision, the newest first.
  */
-function commonBases(winner: ReplicaDoc, loser: ReplicaDoc, closed: ReplicaDoc[]): string[] {
+function commonBases(winner: ReplicaDoc, loser: ReplicaDoc, closed: ReplicaDoc[]) {
 	const paths = [winner, loser, ...closed].map(ancestry);
 	const holds = (rev: string) => {
 		const held = new Set<string>();
@@ -271,9 +274,24 @@ function commonBases(winner: ReplicaDoc, loser: ReplicaDoc, closed: ReplicaDoc[]
 	const firsts = new Set(
 		paths.flatMap((path) => path.find((r) => mine.has(r) && theirs.has(r)) ?? [])
 	);
-	return [...firsts]
-		.filter((rev) => ![...firsts].some((other) => other !== rev && holds(other).has(rev)))
-		.sort();
+	const generation = (rev: string) => Number(rev.split('-')[0]);
+	return {
+		newest: [...firsts]
+			.filter((rev) => ![...firsts].some((other) => other !== rev && holds(other).has(rev)))
+			.sort(),
+		all: [...mine]
+			.filter((rev) => theirs.has(rev))
+			.sort((x, y) => generation(y) - generation(x) || (x < y ? -1 : 1))
+	};
+}
+
+async function bodyAt(b: Bridge, table: SyncedTable, id: string, rev: string) {
+	try {
+		const at = await openDoc(b, table, await b.replica.get(id, { rev }));
+		return at.kind === 'row' ? at.row : undefined;
+	} catch {
+		return undefined; // not kept here
+	}
 }
 
 /**
@@ -298,14 +316,22 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 		if (other.kind === 'newer') return false;
 		if (other.kind !== 'row') continue; // unreadable: closing it loses nothing anyone can read
 		if (sameRow(other.row, merged)) continue;
+		const common = commonBases(winner, loser, closed);
 		const bases: Row[] = [];
-		for (const common of commonBases(winner, loser, closed))
-			try {
-				const at = await openDoc(b, table, await b.replica.get(id, { rev: common }));
-				if (at.kind === 'row') bases.push(at.row);
-			} catch {
-				// The common version's body is not kept here: every field that differs becomes a card.
+		for (const rev of common.newest) {
+			const row = await bodyAt(b, table, id, rev);
+			if (row) bases.push(row);
+		}
+		// A version's body travels only while it is a leaf: one another device wrote and built on
+		// before sending is not here. Then the newest common version that is; with none, every field
+		// that differs becomes a card.
+		for (const rev of bases.length > 0 ? [] : common.all) {
+			const row = await bodyAt(b, table, id, rev);
+			if (row) {
+				bases.push(row);
+				break;
 			}
+		}
 		const m = mergeRows(table, mergeBase(bases, merged, other.row), merged, other.row);
 		merged = m.row;
 		cards.push(...m.conflicts);
