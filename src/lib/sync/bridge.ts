@@ -464,7 +464,10 @@ export async function pull(
 		for (const item of items) {
 			const base = await r.syncBase.get(item.key);
 			if (base?.rev === item.rev) continue; // this device's own push, or applied before
-			if (await r.syncOutbox.get(item.key)) continue; // changed here since: its push merges
+			// Changed here since it was last handed to the replica: its push merges. A mark whose
+			// version is in the replica already is not: what arrived has met it there.
+			const mark = await r.syncOutbox.get(item.key);
+			if (mark && mark.pushed !== mark.mark) continue;
 			const repo = repoOf(r, item.table);
 			if (item.kind === 'delete') {
 				await repo.remove(item.id);
@@ -489,8 +492,10 @@ export async function pull(
 				if (base?.deleted && item.table !== 'conflicts') await fileRevived(r, item);
 			}
 			result.applied++;
-			// The mark this apply just made: what arrived is not a change to send back.
-			await r.syncOutbox.remove(item.key);
+			// The mark this apply just made: what arrived is not a change to send back (a version
+			// of this device's still on its way to the server stays counted as waiting).
+			if (mark) await r.syncOutbox.put(mark);
+			else await r.syncOutbox.remove(item.key);
 		}
 		if (scheduler) await replaySchedules(r, pitchIds, scheduler.replay);
 		await r.syncState.save('replicaSeq', feed.last_seq);
@@ -535,7 +540,8 @@ async function guardDeletes(r: Units, items: Item[]) {
 	const byTable = new Map<SyncedTable, string[]>();
 	for (const item of items) {
 		// A record kept on purpose ("Keep them") waits in the outbox: it is not deleted here.
-		if (item.table === 'conflicts' || (await r.syncOutbox.get(item.key))) continue;
+		const mark = await r.syncOutbox.get(item.key);
+		if (item.table === 'conflicts' || (mark && mark.pushed !== mark.mark)) continue;
 		let gone = item.kind === 'delete';
 		if (
 			!gone &&
