@@ -15,6 +15,7 @@ import { saveBench } from './bench/save.mjs';
 import { searchBench } from './bench/search.mjs';
 import { deckBench, deckRows } from './bench/deck.mjs';
 import { IMPORT_BUDGET, importBench, importRows } from './bench/import.mjs';
+import { syncBench, syncChecks } from './bench/sync.mjs';
 import { todayBench, todayRows } from './bench/today.mjs';
 import { CPU_THROTTLE, chromiumArgs, chromiumPath, phone, step } from './bench/util.mjs';
 
@@ -28,6 +29,8 @@ const SAVE_RUNS = 50;
 const SEARCH_SIZES = [1_000, 10_000, 100_000];
 const SEARCH_QUERIES = 8;
 const MIN_KEYSTROKES = 50;
+// Saves on each of the two devices of (h), as many as (c) times.
+const SYNC_SAVE_RUNS = SAVE_RUNS;
 
 // `npm run bench -- --only search` (or any of PARTS, comma-separated) runs only
 // those parts, to work on one figure without waiting for the rest; budgets of the parts not run
@@ -36,7 +39,7 @@ const onlyArg = process.argv.find(
 	(a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only=')
 );
 const ONLY = onlyArg ? new Set(onlyArg.replace(/^--only=/, '').split(',')) : undefined;
-const PARTS = ['first-load', 'cold-start', 'save', 'search', 'today', 'deck', 'import'];
+const PARTS = ['first-load', 'cold-start', 'save', 'search', 'today', 'deck', 'import', 'sync'];
 for (const p of ONLY ?? []) {
 	if (!PARTS.includes(p)) throw new Error(`--only ${p}: pick from ${PARTS.join(', ')}`);
 }
@@ -146,6 +149,16 @@ async function main() {
 			});
 			done();
 		}
+		if (runs('sync')) {
+			const done = step(
+				`(h) sync: 5,000 contacts and 20,000 touchpoints to a fresh device; ${SYNC_SAVE_RUNS} + ${SYNC_SAVE_RUNS} saves, sync on and off`
+			);
+			results.sync = await syncBench(browser, origin, {
+				saveRuns: SYNC_SAVE_RUNS,
+				contextOptions: phone
+			});
+			done();
+		}
 	} finally {
 		await browser.close();
 		await new Promise((r) => server.close(r));
@@ -226,6 +239,8 @@ async function main() {
 			ok: results.import.withinBudget
 		});
 	}
+	const sync = results.sync ? syncChecks(results.sync) : undefined;
+	if (sync) checks.push(...sync.checks);
 	const withinBudget = checks.every((c) => c.ok);
 
 	/** @type {Array<[string, string, string?, string?]>} */
@@ -306,6 +321,7 @@ async function main() {
 	if (today) rows.push(.../** @type {Array<[string, string, string?, string?]>} */ (today.rows));
 	if (results.deck) for (const [label, value] of deckRows(results.deck)) rows.push([label, value]);
 	if (results.import) rows.push(...importRows(results.import));
+	if (sync) rows.push(...sync.rows);
 	const w = [60, 22, 12];
 	console.log('');
 	console.log(`${'figure'.padEnd(w[0])}${'value'.padEnd(w[1])}${'budget'.padEnd(w[2])}result`);
@@ -327,7 +343,7 @@ async function main() {
 		machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
 		notes: {
 			kilobyte: '1 KB = 1024 bytes; each file gzipped on its own at level 9 (node:zlib)',
-			cpuThrottle: `Emulation.setCPUThrottlingRate ${CPU_THROTTLE} for (b), (c) and the timed part of (d)`
+			cpuThrottle: `Emulation.setCPUThrottlingRate ${CPU_THROTTLE} for (b), (c), the timed part of (d) and (h)'s saves; none for (h)'s first sync (app and baseline alike)`
 		},
 		...(ONLY ? { only: [...ONLY] } : {}),
 		...results

@@ -12,6 +12,7 @@
 // with it (a new frame, focus), and a put then takes about twice as long as one from a quiet
 // script, for the app and a raw put alike. The other two figures stay in the JSON for reference:
 // `inputToCommit` (from the timeStamp) and `rawPutFromScript` (a put timed inside one script).
+// The sync part (sync.mjs) times the same save on a device with sync on and on one with it off.
 import {
 	appDatabaseReady,
 	CPU_THROTTLE,
@@ -33,7 +34,14 @@ function installProbe() {
 	let armed;
 	IDBDatabase.prototype.transaction = function (...args) {
 		const tx = original.apply(this, /** @type {any} */ (args));
-		if (armed && tx.mode === 'readwrite' && [...tx.objectStoreNames].includes('contacts')) {
+		const stores = [...tx.objectStoreNames];
+		// With sync on, the engine's apply of arrived records writes contacts too: never a save.
+		if (
+			armed &&
+			tx.mode === 'readwrite' &&
+			stores.includes('contacts') &&
+			!stores.includes('syncBase')
+		) {
 			const waiting = armed;
 			tx.addEventListener('complete', () => {
 				if (armed !== waiting || !waiting.click) return;
@@ -184,21 +192,115 @@ function installProbe() {
 }
 
 /**
+ * One device (a browser context) on /capture, ready to save contact after contact the way the
+ * bench times it. `prepare` runs first on the page (the sync part turns sync on there); `raw` also
+ * times the raw puts of the baseline in each round.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} origin
+ * @param {{ contextOptions: object, raw?: boolean, prepare?: (page: import('@playwright/test').Page) => Promise<void> }} options
+ */
+export async function openSaver(browser, origin, { contextOptions, raw = true, prepare }) {
+	const context = await browser.newContext(contextOptions);
+	const page = await context.newPage();
+	const name = page.getByLabel('Name', { exact: true });
+	const saveButton = page.getByRole('button', { name: 'Save', exact: true });
+	const cpu = await throttle(context, page, { rate: 1 });
+	const close = async () => {
+		await cpu.detach().catch(() => {});
+		await context.close();
+	};
+	try {
+		await page.addInitScript(installProbe);
+		if (prepare) await prepare(page);
+		await page.goto(`${origin}/capture`);
+		await name.waitFor();
+	} catch (error) {
+		await close();
+		throw error;
+	}
+	// Each measured step starts from a quiet page (or after 2 s of waiting for one).
+	const idle = () =>
+		page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 2000 })));
+	/**
+	 * Saves contact `i + 1`; `i` = -1 is the unmeasured first save (it opens the database and
+	 * compiles the save path), which returns undefined.
+	 * @param {number} i
+	 */
+	const save = async (i) => {
+		await name.fill(`Bench Person ${i + 1}`);
+		// The user typed a moment ago, so the autosaved draft is already stored.
+		await page.getByText('Draft kept on this device').waitFor();
+		// Capture creates the database on the first change only; the bench opens it after that.
+		if (i === -1) await appDatabaseReady(page);
+		const before = /** @type {number} */ (
+			await page.evaluate(() => /** @type {any} */ (window).__bench.count())
+		);
+		await cpu.set(CPU_THROTTLE);
+		/** @type {{ put: number, scriptPut: number, openPut: number } | undefined} */
+		let rawTimes;
+		if (i >= 0 && raw) {
+			// The record the app saved last time, put again the raw way, in the same idle page.
+			await idle();
+			const fromScript = await page.evaluate(async () => {
+				const bench = /** @type {any} */ (window).__bench;
+				return bench.rawPut(await bench.newest());
+			});
+			// The baseline proper: the same record put the raw way from a click, timed like Save.
+			await idle();
+			await page.evaluate(async () => {
+				const bench = /** @type {any} */ (window).__bench;
+				await bench.armRaw(await bench.newest());
+			});
+			await idle();
+			await page.locator('#bench-raw-put').click();
+			const put = await page.evaluate(() => /** @type {any} */ (window).__benchRawCommitted);
+			rawTimes = {
+				put: put.commit - put.click,
+				scriptPut: fromScript.put,
+				openPut: fromScript.openAndPut
+			};
+		}
+		await idle();
+		await page.evaluate(() => /** @type {any} */ (window).__bench.arm());
+		await saveButton.click();
+		const { click, input, commit } = await page.evaluate(
+			() => /** @type {any} */ (window).__benchCommitted
+		);
+		await cpu.set(1);
+		const stored = await page.evaluate(() => /** @type {any} */ (window).__bench.newest());
+		const after = await page.evaluate(() => /** @type {any} */ (window).__bench.count());
+		const expected = before + (i >= 0 && raw ? 4 : 1);
+		if (after !== expected || stored?.name !== `Bench Person ${i + 1}`) {
+			throw new Error(`Save ${i + 1}: the contact was not committed as expected`);
+		}
+		// Saving opens the new contact's page; the Capture tab brings back an empty form.
+		await page.waitForURL(/\/contacts\/[^/]+$/);
+		await page.getByRole('link', { name: 'Capture', exact: true }).click();
+		await name.waitFor();
+		while ((await name.inputValue()) !== '') await page.waitForTimeout(20);
+		// The "Saved …" toast sits over the Save button on a phone; a user would close it first.
+		const dismiss = page.getByRole('button', { name: 'Dismiss message' });
+		for (let tries = 0; tries < 5 && (await dismiss.count()) > 0; tries++) {
+			await dismiss
+				.first()
+				.click({ timeout: 2000 })
+				.catch(() => {});
+		}
+		if (i < 0) return undefined;
+		return { app: commit - click, input: commit - input, raw: rawTimes };
+	};
+	return { page, save, close };
+}
+
+/**
  * @param {import('@playwright/test').Browser} browser
  * @param {string} origin
  * @param {number} runs
  * @param {object} contextOptions
  */
 export async function saveBench(browser, origin, runs, contextOptions) {
-	const context = await browser.newContext(contextOptions);
-	const page = await context.newPage();
-	const name = page.getByLabel('Name', { exact: true });
-	const saveButton = page.getByRole('button', { name: 'Save', exact: true });
-	const cpu = await throttle(context, page, { rate: 1 });
+	const saver = await openSaver(browser, origin, { contextOptions });
 	try {
-		await page.addInitScript(installProbe);
-		await page.goto(`${origin}/capture`);
-		await name.waitFor();
 		/** @type {number[]} */
 		const appMs = [];
 		/** @type {number[]} */
@@ -209,70 +311,14 @@ export async function saveBench(browser, origin, runs, contextOptions) {
 		const scriptPutMs = [];
 		/** @type {number[]} */
 		const openPutMs = [];
-		// Each measured step starts from a quiet page (or after 2 s of waiting for one).
-		const idle = () =>
-			page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 2000 })));
-		// One unmeasured save first: the first write opens the database and compiles the save path.
 		for (let i = -1; i < runs; i++) {
-			await name.fill(`Bench Person ${i + 1}`);
-			// The user typed a moment ago, so the autosaved draft is already stored.
-			await page.getByText('Draft kept on this device').waitFor();
-			// Capture creates the database on the first change only; the bench opens it after that.
-			if (i === -1) await appDatabaseReady(page);
-			const before = /** @type {number} */ (
-				await page.evaluate(() => /** @type {any} */ (window).__bench.count())
-			);
-			await cpu.set(CPU_THROTTLE);
-			if (i >= 0) {
-				// The record the app saved last time, put again the raw way, in the same idle page.
-				await idle();
-				const raw = await page.evaluate(async () => {
-					const bench = /** @type {any} */ (window).__bench;
-					return bench.rawPut(await bench.newest());
-				});
-				scriptPutMs.push(raw.put);
-				openPutMs.push(raw.openAndPut);
-				// The baseline proper: the same record put the raw way from a click, timed like Save.
-				await idle();
-				await page.evaluate(async () => {
-					const bench = /** @type {any} */ (window).__bench;
-					await bench.armRaw(await bench.newest());
-				});
-				await idle();
-				await page.locator('#bench-raw-put').click();
-				const put = await page.evaluate(() => /** @type {any} */ (window).__benchRawCommitted);
-				putMs.push(put.commit - put.click);
-			}
-			await idle();
-			await page.evaluate(() => /** @type {any} */ (window).__bench.arm());
-			await saveButton.click();
-			const { click, input, commit } = await page.evaluate(
-				() => /** @type {any} */ (window).__benchCommitted
-			);
-			await cpu.set(1);
-			const stored = await page.evaluate(() => /** @type {any} */ (window).__bench.newest());
-			const after = await page.evaluate(() => /** @type {any} */ (window).__bench.count());
-			const expected = before + (i >= 0 ? 4 : 1);
-			if (after !== expected || stored?.name !== `Bench Person ${i + 1}`) {
-				throw new Error(`Save ${i + 1}: the contact was not committed as expected`);
-			}
-			if (i >= 0) {
-				appMs.push(commit - click);
-				inputMs.push(commit - input);
-			}
-			// Saving opens the new contact's page; the Capture tab brings back an empty form.
-			await page.waitForURL(/\/contacts\/[^/]+$/);
-			await page.getByRole('link', { name: 'Capture', exact: true }).click();
-			await name.waitFor();
-			while ((await name.inputValue()) !== '') await page.waitForTimeout(20);
-			// The "Saved …" toast sits over the Save button on a phone; a user would close it first.
-			const dismiss = page.getByRole('button', { name: 'Dismiss message' });
-			for (let tries = 0; tries < 5 && (await dismiss.count()) > 0; tries++) {
-				await dismiss
-					.first()
-					.click({ timeout: 2000 })
-					.catch(() => {});
-			}
+			const timed = await saver.save(i);
+			if (!timed?.raw) continue;
+			appMs.push(timed.app);
+			inputMs.push(timed.input);
+			putMs.push(timed.raw.put);
+			scriptPutMs.push(timed.raw.scriptPut);
+			openPutMs.push(timed.raw.openPut);
 		}
 		return {
 			method:
@@ -289,7 +335,6 @@ export async function saveBench(browser, origin, runs, contextOptions) {
 			}
 		};
 	} finally {
-		await cpu.detach().catch(() => {});
-		await context.close();
+		await saver.close();
 	}
 }
