@@ -128,4 +128,21 @@ describe('mergeRows', () => {
 		expect(mergeBase([noted], winner, loser)).toBe(noted);
 		expect(mergeBase([], winner, loser)).toBeNull();
 	});
+
+	it('takes a record out of the trash on one side over a new move to the trash on the other', () => {
+		// In the trash at 5 on both; then one side took it out and renamed it while the other's
+		// trash time moved (its own move to the trash, merged with the first).
+		const trashed = { ...base, deletedAt: 5 };
+		const winner = { ...base, deletedAt: 7, updatedAt: 20 };
+		const loser = { ...base, name: 'Ana R', updatedAt: 15 };
+		const { row, conflicts, revived } = mergeRows('contacts', trashed, winner, loser);
+		expect(row.deletedAt).toBeUndefined();
+		expect(row.name).toBe('Ana R');
+		expect(revived).toBe(true);
+		expect(conflicts.map((c) => c.field)).toEqual(['deletedAt']);
+		// Only taken out, nothing else changed: out of the trash still, with no card.
+		const out = mergeRows('contacts', trashed, winner, { ...base, updatedAt: 15 });
+		expect(out.row.deletedAt).toBeUndefined();
+		expect(out.conflicts).toEqual([]);
+	});
 });

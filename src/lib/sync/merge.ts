@@ -75,13 +75,18 @@ export function mergeRows(
 	const wDel = deleted(winner) && !deleted(b);
 	const lDel = deleted(loser) && !deleted(b);
 	let deletedAt: unknown;
+	let restored = false;
 	if (same(winner.deletedAt, b.deletedAt)) deletedAt = loser.deletedAt;
 	else if (same(loser.deletedAt, b.deletedAt)) deletedAt = winner.deletedAt;
 	else if (deleted(winner) && deleted(loser))
 		deletedAt = Math.max(num(winner.deletedAt), num(loser.deletedAt));
-	else deletedAt = winner.deletedAt;
+	// Taken out of the trash on one side, and in it at another time on the other (moved back in,
+	// or two moves to the trash merged): out of the trash wins, as an edit beats a delete.
+	else restored = deleted(winner) !== deleted(loser);
 	const revived =
-		(wDel && !lDel && editedBesidesDelete(loser)) || (lDel && !wDel && editedBesidesDelete(winner));
+		(wDel && !lDel && editedBesidesDelete(loser)) ||
+		(lDel && !wDel && editedBesidesDelete(winner)) ||
+		(restored && editedBesidesDelete(deleted(winner) ? loser : winner));
 	if (revived || deletedAt === undefined) delete row.deletedAt;
 	else row.deletedAt = deletedAt;
 
