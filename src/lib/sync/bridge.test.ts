@@ -275,6 +275,43 @@ describe('the sync bridge', () => {
 		}
 	});
 
+	it('merges a change made on a closed branch against it on a device that never had its body', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = async (d: Device, change: object) => {
+			await write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, ...change }, Date.now()));
+			});
+			await push(d);
+		};
+		await edit(a, { name: 'Ana first' });
+		await a.pouch.replicate.to(server);
+		await write(a.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, name: 'Ana second' }, Date.now()));
+		});
+		// b's branch is the longer one: a's settle closes a's own branch into b's.
+		await edit(b, { notes: 'from b' });
+		await edit(b, { notes: 'from b, again' });
+		await b.pouch.replicate.to(server);
+		await a.pouch.replicate.from(server);
+		await pull(a);
+		// a's second name goes on a's own (closed) branch, which b only ever sees inside the tree.
+		await push(a);
+		await a.pouch.replicate.to(server);
+		await b.pouch.replicate.from(server);
+		await pull(b);
+		await settleAll([b, a], server);
+		for (const d of [a, b]) {
+			const [c] = await contactsOf(d);
+			expect(c).toMatchObject({ name: 'Ana second', notes: 'from b, again' });
+			expect(await d.db.conflicts.toArray()).toEqual([]);
+		}
+	});
+
 	it('lets an edit beat a move to the trash, on both devices, with a card', async () => {
 		const { a, b, server } = await twoDevices();
 		const ana = makeContact({ name: 'Ana', notes: 'x' });

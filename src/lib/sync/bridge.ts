@@ -285,13 +285,20 @@ function commonBases(winner: ReplicaDoc, loser: ReplicaDoc, closed: ReplicaDoc[]
 	};
 }
 
-async function bodyAt(b: Bridge, table: SyncedTable, id: string, rev: string) {
-	try {
-		const at = await openDoc(b, table, await b.replica.get(id, { rev }));
-		return at.kind === 'row' ? at.row : undefined;
-	} catch {
-		return undefined; // not kept here
-	}
+/** The row at revision `rev`, from the revision itself or from the branch end that closed it. */
+async function bodyAt(
+	b: Bridge,
+	table: SyncedTable,
+	id: string,
+	rev: string,
+	closed: ReplicaDoc[]
+) {
+	const at = await b.replica.get(id, { rev }).then(
+		(doc) => doc,
+		() => closed.find((close) => ancestry(close)[1] === rev && close.s)
+	);
+	const opened = at && (await openDoc(b, table, at));
+	return opened?.kind === 'row' ? opened.row : undefined;
 }
 
 /**
@@ -310,8 +317,10 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 	const closed = (await b.replica.get(id, { open_revs: 'all', revs: true }))
 		.map((leaf) => leaf.ok)
 		.filter((leaf): leaf is ReplicaDoc => !!leaf?._deleted && !!leaf.into);
+	const bodies = new Map<string, string | undefined>();
 	for (const rev of doc._conflicts ?? []) {
 		const loser = await b.replica.get(id, { rev, revs: true, attachments: true });
+		bodies.set(rev, loser.s);
 		const other = await openDoc(b, table, loser);
 		if (other.kind === 'newer') return false;
 		if (other.kind !== 'row') continue; // unreadable: closing it loses nothing anyone can read
@@ -319,14 +328,14 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 		const common = commonBases(winner, loser, closed);
 		const bases: Row[] = [];
 		for (const rev of common.newest) {
-			const row = await bodyAt(b, table, id, rev);
+			const row = await bodyAt(b, table, id, rev, closed);
 			if (row) bases.push(row);
 		}
 		// A version's body travels only while it is a leaf: one another device wrote and built on
 		// before sending is not here. Then the newest common version that is; with none, every field
 		// that differs becomes a card.
 		for (const rev of bases.length > 0 ? [] : common.all) {
-			const row = await bodyAt(b, table, id, rev);
+			const row = await bodyAt(b, table, id, rev, closed);
 			if (row) {
 				bases.push(row);
 				break;
@@ -349,11 +358,15 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 		await writeBranches(b, [out]);
 		into = out._rev!;
 	}
+	// It also keeps the branch's body (sealed as it was): a version's body travels only while it is
+	// a leaf, and a device that gets this branch later, or a change made on it, still merges
+	// against it. Copied as it is, the close is the same revision on every device.
 	const writes: ReplicaDoc[] = (doc._conflicts ?? []).map((rev) => ({
 		_id: id,
 		_rev: rev,
 		_deleted: true,
-		into
+		into,
+		...(bodies.get(rev) ? { s: bodies.get(rev) } : {})
 	}));
 	for (const card of cards) {
 		const cardDoc = docId('conflicts', card.id);
