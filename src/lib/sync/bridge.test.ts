@@ -312,6 +312,43 @@ describe('the sync bridge', () => {
 		}
 	});
 
+	it('leaves branches it cannot merge as they were made to the device that can, losing no card', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = (d: Device, change: object) =>
+			write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, ...change }, Date.now()));
+			});
+		await edit(b, { name: 'B1' });
+		await push(b);
+		await b.pouch.replicate.to(server);
+		// a's branch is the longer one, and wins the clash a settles (a card: A1 kept, B1 other).
+		await edit(a, { name: 'A1' });
+		await push(a);
+		await edit(a, { organization: 'City Library' });
+		await push(a);
+		await edit(a, { name: 'A2' });
+		await a.pouch.replicate.from(server);
+		await pull(a);
+		// a's push of A2 is a branch beside a's own merge, on a version b never gets the body of.
+		await push(a);
+		await a.pouch.replicate.to(server);
+		await b.pouch.replicate.from(server);
+		await pull(b);
+		await settleAll([a, b], server);
+		for (const d of [a, b]) {
+			const [c] = await contactsOf(d);
+			expect(c).toMatchObject({ name: 'A2', organization: 'City Library' });
+			const cards = await d.db.conflicts.toArray();
+			expect(cards.map(({ field, kept, other }) => ({ field, kept, other }))).toEqual([
+				{ field: 'name', kept: 'A1', other: 'B1' }
+			]);
+		}
+	});
+
 	it('lets an edit beat a move to the trash, on both devices, with a card', async () => {
 		const { a, b, server } = await twoDevices();
 		const ana = makeContact({ name: 'Ana', notes: 'x' });

@@ -318,6 +318,11 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 		.map((leaf) => leaf.ok)
 		.filter((leaf): leaf is ReplicaDoc => !!leaf?._deleted && !!leaf.into);
 	const bodies = new Map<string, string | undefined>();
+	let guessed = false;
+	const involved = async () => {
+		const mine = await read(b.db, ['syncBase'], (r) => r.syncBase.get(id));
+		return mine !== undefined && [doc._rev, ...(doc._conflicts ?? [])].includes(mine.rev);
+	};
 	for (const rev of doc._conflicts ?? []) {
 		const loser = await b.replica.get(id, { rev, revs: true, attachments: true });
 		bodies.set(rev, loser.s);
@@ -332,13 +337,20 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 			if (row) bases.push(row);
 		}
 		// A version's body travels only while it is a leaf: one another device wrote and built on
-		// before sending is not here. Then the newest common version that is; with none, every field
-		// that differs becomes a card.
-		for (const rev of bases.length > 0 ? [] : common.all) {
-			const row = await bodyAt(b, table, id, rev, closed);
-			if (row) {
-				bases.push(row);
-				break;
+		// before sending may not be here. Merged against an older version, a field changed one
+		// after the other would look changed on both sides, so a device none of these branches is
+		// from leaves them to one that has that version (the one that made it). Its own branch
+		// among them, it merges against the newest common version here (with none, every field
+		// that differs becomes a card), and those cards replace no open card.
+		if (bases.length < common.newest.length) {
+			if (!(await involved())) return false;
+			guessed = true;
+			for (const rev of bases.length > 0 ? [] : common.all) {
+				const row = await bodyAt(b, table, id, rev, closed);
+				if (row) {
+					bases.push(row);
+					break;
+				}
 			}
 		}
 		const m = mergeRows(table, mergeBase(bases, merged, other.row), merged, other.row);
@@ -379,7 +391,7 @@ async function settle(b: Bridge, table: SyncedTable, doc: ReplicaDoc): Promise<b
 		);
 		if (open) {
 			const was = await openDoc(b, 'conflicts', open);
-			if (was.kind !== 'row' || sameRow(was.row, card)) continue;
+			if (guessed || was.kind !== 'row' || sameRow(was.row, card)) continue;
 		}
 		const out = await sealRow(b, 'conflicts', cardDoc, card);
 		if (open) out._rev = open._rev;
