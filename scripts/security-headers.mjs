@@ -17,3 +17,17 @@ export const securityHeaders = Object.freeze({
 export function setSecurityHeaders(res) {
 	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
 }
+
+/**
+ * Files under /_app/immutable/ have their content's hash in their name: a browser may keep them for
+ * a year without asking again. Everything else (pages, the service worker, the manifest) is
+ * checked on every load, so an update is seen at once.
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} pathname
+ */
+export function setCacheHeaders(res, pathname) {
+	res.setHeader(
+		'Cache-Control',
+		pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+	);
+}

@@ -1,10 +1,11 @@
 // `npm start` / `npm run serve`: serves build/ as a single-page app (any unknown path gets
-// 200.html) with the security headers a meta tag cannot carry. sirv-cli has no option for
-// custom headers, so this uses sirv as a library. sirv lists the files when it starts:
+// 200.html) with the security headers a meta tag cannot carry, the build's compressed copies where
+// the browser takes them, and a year's caching for the files whose names change with their
+// content. sirv-cli has no option for custom headers, so this uses sirv as a library. sirv lists the files when it starts:
 // restart it after a build.
 import { createServer } from 'node:http';
 import sirv from 'sirv';
-import { setSecurityHeaders } from './security-headers.mjs';
+import { setCacheHeaders, setSecurityHeaders } from './security-headers.mjs';
 
 const args = process.argv.slice(2);
 /** @param {string} name @param {string} fallback */
@@ -19,7 +20,13 @@ const host = option('host', '127.0.0.1');
 const serve = sirv(root, {
 	single: '200.html',
 	etag: true,
-	setHeaders: (res) => setSecurityHeaders(res)
+	// The build wrote .br and .gz beside each file (precompress in svelte.config.js).
+	brotli: true,
+	gzip: true,
+	setHeaders: (res, pathname) => {
+		setSecurityHeaders(res);
+		setCacheHeaders(res, pathname);
+	}
 });
 
 createServer((req, res) =>
