@@ -17,6 +17,7 @@ import { deckBench, deckRows } from './bench/deck.mjs';
 import { IMPORT_BUDGET, importBench, importRows } from './bench/import.mjs';
 import { syncBench, syncChecks } from './bench/sync.mjs';
 import { todayBench, todayRows } from './bench/today.mjs';
+import { lighthouseBench, lighthouseChecks } from './bench/lighthouse.mjs';
 import { CPU_THROTTLE, chromiumArgs, chromiumPath, phone, step } from './bench/util.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -39,7 +40,19 @@ const onlyArg = process.argv.find(
 	(a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only=')
 );
 const ONLY = onlyArg ? new Set(onlyArg.replace(/^--only=/, '').split(',')) : undefined;
-const PARTS = ['first-load', 'cold-start', 'save', 'search', 'today', 'deck', 'import', 'sync'];
+const PARTS = [
+	'first-load',
+	'cold-start',
+	'save',
+	'search',
+	'today',
+	'deck',
+	'import',
+	'sync',
+	'lighthouse'
+];
+// Lighthouse runs each page this many times and keeps the median run.
+const LIGHTHOUSE_RUNS = 3;
 for (const p of ONLY ?? []) {
 	if (!PARTS.includes(p)) throw new Error(`--only ${p}: pick from ${PARTS.join(', ')}`);
 }
@@ -159,6 +172,13 @@ async function main() {
 			});
 			done();
 		}
+		if (runs('lighthouse')) {
+			const done = step(
+				`(i) Lighthouse 13, mobile defaults, first visit: Today, Capture, Contacts, ${LIGHTHOUSE_RUNS} runs each`
+			);
+			results.lighthouse = await lighthouseBench(origin, LIGHTHOUSE_RUNS);
+			done();
+		}
 	} finally {
 		await browser.close();
 		await new Promise((r) => server.close(r));
@@ -241,6 +261,8 @@ async function main() {
 	}
 	const sync = results.sync ? syncChecks(results.sync) : undefined;
 	if (sync) checks.push(...sync.checks);
+	const lighthouse = results.lighthouse ? lighthouseChecks(results.lighthouse) : undefined;
+	if (lighthouse) checks.push(...lighthouse.checks);
 	const withinBudget = checks.every((c) => c.ok);
 
 	/** @type {Array<[string, string, string?, string?]>} */
@@ -322,6 +344,7 @@ async function main() {
 	if (results.deck) for (const [label, value] of deckRows(results.deck)) rows.push([label, value]);
 	if (results.import) rows.push(...importRows(results.import));
 	if (sync) rows.push(...sync.rows);
+	if (lighthouse) rows.push(...lighthouse.rows);
 	const w = [60, 22, 12];
 	console.log('');
 	console.log(`${'figure'.padEnd(w[0])}${'value'.padEnd(w[1])}${'budget'.padEnd(w[2])}result`);
