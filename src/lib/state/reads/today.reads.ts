@@ -6,7 +6,12 @@ import type { Contact, IntroRequest } from '$lib/domain/contact';
 import type { IsoDate } from '$lib/domain/dates';
 import type { Draft } from '$lib/domain/draft';
 import type { Interview } from '$lib/domain/interview';
-import { splitInterviews, thankYouOwed, type ThankYouOwed } from '$lib/domain/interview-rules';
+import {
+	askHowItWent,
+	splitInterviews,
+	thankYouOwed,
+	type ThankYouOwed
+} from '$lib/domain/interview-rules';
 import { dueDeck, endOfDay } from '$lib/domain/pitch-card';
 import { nudgeWindowStart, reciprocityNudges, type Nudge } from '$lib/domain/reciprocity';
 import type { Query } from './query';
@@ -72,11 +77,18 @@ export interface TodayInterviews {
 	owed: Array<{ interview: Interview; owed: ThankYouOwed }>;
 	/** Interviews to come within the next two weeks, or not yet given a time. */
 	upcoming: Interview[];
+	/** Planned interviews whose time is over and that have no debrief yet, the latest first. */
+	howDidItGo: Interview[];
 	/** The people met, by contact id (trashed ones too: their names still show). */
 	people: Map<string, Contact>;
 }
 
-export const NO_TODAY_INTERVIEWS: TodayInterviews = { owed: [], upcoming: [], people: new Map() };
+export const NO_TODAY_INTERVIEWS: TodayInterviews = {
+	owed: [],
+	upcoming: [],
+	howDidItGo: [],
+	people: new Map()
+};
 
 /** Today's interviews section, as of `now`. */
 export function todayInterviews(now: number): Query<TodayInterviews> {
@@ -92,7 +104,10 @@ export function todayInterviews(now: number): Query<TodayInterviews> {
 				return due ? [{ interview, owed: due }] : [];
 			})
 			.sort((a, b) => a.owed.dueBy - b.owed.dueBy);
-		return { owed, upcoming, people };
+		const howDidItGo = list
+			.filter((i) => askHowItWent(i, now))
+			.sort((a, b) => (b.scheduledAt ?? b.createdAt) - (a.scheduledAt ?? a.createdAt));
+		return { owed, upcoming, howDidItGo, people };
 	};
 }
 
