@@ -28,6 +28,7 @@ import {
 	updateTouchpoint
 } from './touchpoints.service';
 import { addReferrals } from './referrals.service';
+import { restoreFollowUps, settlePerson } from './follow-ups.service';
 import {
 	addIntroRequest,
 	removeIntroRequest,
@@ -68,6 +69,12 @@ export const touchpoints = {
 	restoreKeepInTouch: bind(restoreKeepInTouch),
 	dismissGiveBack: bind(dismissGiveBack),
 	addReferrals: bind(addReferrals)
+};
+
+/** Today's follow-ups, one person at a time. */
+export const followUps = {
+	settle: bind(settlePerson),
+	restore: bind(restoreFollowUps)
 };
 
 export const tags = {

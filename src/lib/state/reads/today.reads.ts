@@ -3,6 +3,7 @@
 // Pitches are counted with the light half of pitch scheduling: ts-fsrs never loads with Today.
 import { dueList, type FollowUpItem } from '$lib/domain/cadence';
 import type { Contact, IntroRequest } from '$lib/domain/contact';
+import { duePeople, type PersonDue } from '$lib/domain/due-people';
 import type { IsoDate } from '$lib/domain/dates';
 import type { Draft } from '$lib/domain/draft';
 import type { Interview } from '$lib/domain/interview';
@@ -24,10 +25,12 @@ export const INTERVIEWS_AHEAD_MS = 14 * 86_400_000;
 
 export interface TodayLists {
 	followUps: FollowUpItem[];
+	/** The same follow-ups, one line per person. */
+	people: PersonDue[];
 	giveBack: Array<Nudge & { contact: Contact }>;
 }
 
-export const NO_TODAY_LISTS: TodayLists = { followUps: [], giveBack: [] };
+export const NO_TODAY_LISTS: TodayLists = { followUps: [], people: [], giveBack: [] };
 
 /**
  * Today's follow-ups and give-back nudges, from three indexed range reads (contacts' follow-ups,
@@ -64,7 +67,8 @@ export function todayLists(today: IsoDate): Query<TodayLists> {
 			const contact = owners.get(n.contactId);
 			if (contact && contact.deletedAt === undefined) giveBack.push({ ...n, contact });
 		}
-		return { followUps: dueList(dueContacts, dueTouchpoints, owners, today), giveBack };
+		const followUps = dueList(dueContacts, dueTouchpoints, owners, today);
+		return { followUps, people: duePeople(followUps), giveBack };
 	};
 }
 
