@@ -29,6 +29,7 @@ import {
 } from './touchpoints.service';
 import { addReferrals } from './referrals.service';
 import { restoreFollowUps, settlePerson } from './follow-ups.service';
+import { dismissInstall } from './install.service';
 import {
 	addIntroRequest,
 	removeIntroRequest,
@@ -75,6 +76,10 @@ export const touchpoints = {
 export const followUps = {
 	settle: bind(settlePerson),
 	restore: bind(restoreFollowUps)
+};
+
+export const install = {
+	dismiss: bind(dismissInstall)
 };
 
 export const tags = {
