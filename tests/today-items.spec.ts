@@ -53,6 +53,7 @@ function touchpoint(id: string, contactId: string, fields: Partial<Touchpoint>):
 		contactId,
 		on: day(-30),
 		channel: 'call',
+		summary: '',
 		received: [],
 		followUpDone: false,
 		createdAt: t,
