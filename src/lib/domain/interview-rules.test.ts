@@ -5,7 +5,9 @@ import {
 	fromLocalInput,
 	normalizeName,
 	parseNames,
+	runNotes,
 	splitInterviews,
+	askHowItWent,
 	thankYouOwed,
 	toLocalInput
 } from './interview-rules';
@@ -34,14 +36,58 @@ function iv(fields: Partial<Interview> = {}): Interview {
 	};
 }
 
+describe('how did it go', () => {
+	it('asks once the planned end of a planned interview has passed, not before', () => {
+		expect(askHowItWent(iv(), T + 29 * 60_000)).toBe(false);
+		expect(askHowItWent(iv(), T + 30 * 60_000)).toBe(true);
+		expect(askHowItWent(iv(), T + 5 * 24 * H)).toBe(true);
+	});
+	it('asks a planned length after a run started, even one started early', () => {
+		expect(askHowItWent(iv({ startedAt: T - H }), T - H + 20 * 60_000)).toBe(false);
+		expect(askHowItWent(iv({ startedAt: T - H }), T - H + 30 * 60_000)).toBe(true);
+	});
+	it('stops once debriefed, and never asks about cancelled, deleted or untimed ones', () => {
+		expect(askHowItWent(iv({ status: 'done' }), T + H)).toBe(false);
+		expect(askHowItWent(iv({ status: 'cancelled' }), T + H)).toBe(false);
+		expect(askHowItWent(iv({ deletedAt: 5 }), T + H)).toBe(false);
+		expect(askHowItWent(iv({ scheduledAt: undefined }), T + H)).toBe(false);
+	});
+});
+
+describe('run notes', () => {
+	it('lists the answered questions in order with their notes, trimmed', () => {
+		const questions = [
+			{ text: 'How did you start?', answer: '  By volunteering at the archive. ' },
+			{ text: 'What skills matter?', answer: '   ' },
+			{ text: 'Who else?' },
+			{ text: 'Advice?', answer: 'Join the local chapter.' }
+		];
+		expect(runNotes(iv({ questions }))).toEqual([
+			{ question: 'How did you start?', answer: 'By volunteering at the archive.' },
+			{ question: 'Advice?', answer: 'Join the local chapter.' }
+		]);
+	});
+});
+
 describe('thank-you rule', () => {
 	it('owes nothing before the interview has ended', () => {
 		expect(thankYouOwed(iv(), T + 29 * 60_000)).toBeUndefined();
 	});
-	it('is due within 24 hours of the planned end once it has passed', () => {
-		const owed = thankYouOwed(iv(), T + 31 * 60_000);
-		expect(owed).toEqual({ dueBy: T + 30 * 60_000 + 24 * H, overdue: false });
-		expect(thankYouOwed(iv(), T + 30 * 60_000 + 25 * H)?.overdue).toBe(true);
+	it('owes nothing for a planned interview whose time has passed: it may not have happened', () => {
+		expect(thankYouOwed(iv(), T + 31 * 60_000)).toBeUndefined();
+		expect(thankYouOwed(iv(), T + 30 * 60_000 + 25 * H)).toBeUndefined();
+		expect(thankYouOwed(iv({ scheduledAt: undefined }), T + 25 * H)).toBeUndefined();
+	});
+	it('is owed once run, due 24 hours after the run started plus the planned length', () => {
+		const started = T + 10 * 60_000;
+		const owed = thankYouOwed(iv({ startedAt: started }), started + 5 * 60_000);
+		expect(owed).toEqual({ dueBy: started + 30 * 60_000 + 24 * H, overdue: false });
+		expect(thankYouOwed(iv({ startedAt: started }), started + 30 * 60_000 + 25 * H)?.overdue).toBe(
+			true
+		);
+	});
+	it('owes nothing for a run interview later cancelled', () => {
+		expect(thankYouOwed(iv({ startedAt: T, status: 'cancelled' }), T + H)).toBeUndefined();
 	});
 	it('is owed once debriefed as done, even if the planned time is still ahead', () => {
 		expect(thankYouOwed(iv({ status: 'done' }), T - H)?.dueBy).toBe(T + 30 * 60_000 + 24 * H);

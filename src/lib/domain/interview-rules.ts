@@ -60,25 +60,75 @@ export interface ThankYouOwed {
 	overdue: boolean;
 }
 
+/** It was run (a run was started) or debriefed as done: a plan alone proves nothing. */
+export function tookPlace(interview: Pick<Interview, 'status' | 'startedAt'>): boolean {
+	return (
+		interview.status === 'done' ||
+		(interview.status !== 'cancelled' && interview.startedAt !== undefined)
+	);
+}
+
 /**
- * A thank-you is owed once an interview has happened (debriefed as done, or its planned end has
- * passed while still planned) and until it is marked sent. Cancelled and deleted ones owe nothing.
- * It is due 24 hours after the end (after the debrief when the interview had no time set).
+ * When it ended, as far as Kith knows: a run's start plus the planned length (the real time beats
+ * the plan), else the planned end, else undefined.
+ */
+function endedAt(
+	interview: Pick<Interview, 'scheduledAt' | 'durationMinutes' | 'startedAt'>
+): number | undefined {
+	return interview.startedAt !== undefined
+		? interview.startedAt + plannedMinutes(interview) * 60_000
+		: endsAt(interview);
+}
+
+/**
+ * A thank-you is owed only for an interview that took place (run, or debriefed as done), until it
+ * is marked sent; a planned one whose time has passed may not have happened at all, so it is asked
+ * about instead (see `askHowItWent`). Cancelled and deleted ones owe nothing. It is due 24 hours
+ * after the end (after the last change when Kith knows no time).
  */
 export function thankYouOwed(
 	interview: Pick<
 		Interview,
-		'status' | 'scheduledAt' | 'durationMinutes' | 'thankYouSentOn' | 'deletedAt' | 'updatedAt'
+		| 'status'
+		| 'scheduledAt'
+		| 'durationMinutes'
+		| 'startedAt'
+		| 'thankYouSentOn'
+		| 'deletedAt'
+		| 'updatedAt'
 	>,
 	now: number
 ): ThankYouOwed | undefined {
 	if (interview.deletedAt !== undefined || interview.thankYouSentOn) return undefined;
-	if (interview.status === 'cancelled') return undefined;
-	const end = endsAt(interview);
-	const happened = interview.status === 'done' || (end !== undefined && end <= now);
-	if (!happened) return undefined;
-	const dueBy = (end ?? interview.updatedAt) + THANK_YOU_WITHIN_MS;
+	if (!tookPlace(interview)) return undefined;
+	const dueBy = (endedAt(interview) ?? interview.updatedAt) + THANK_YOU_WITHIN_MS;
 	return { dueBy, overdue: now > dueBy };
+}
+
+/**
+ * Today asks "How did it go?" about an interview not debriefed yet once its time is over: the
+ * planned end has passed, or a run started a planned length ago.
+ */
+export function askHowItWent(
+	interview: Pick<
+		Interview,
+		'status' | 'scheduledAt' | 'durationMinutes' | 'startedAt' | 'deletedAt'
+	>,
+	now: number
+): boolean {
+	if (interview.deletedAt !== undefined || interview.status !== 'planned') return false;
+	const end = endedAt(interview);
+	return end !== undefined && end <= now;
+}
+
+/** The notes typed while running it, question by question, for the debrief; unanswered ones left out. */
+export function runNotes(
+	interview: Pick<Interview, 'questions'>
+): Array<{ question: string; answer: string }> {
+	return interview.questions.flatMap((q) => {
+		const answer = q.answer?.trim();
+		return answer ? [{ question: q.text, answer }] : [];
+	});
 }
 
 /** Planned interviews still ahead (or under way), soonest first; the rest, latest first. */

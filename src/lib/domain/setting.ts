@@ -25,6 +25,8 @@ export const settingSchemas = {
 	lastBackupAt: timestampSchema,
 	sampleContactIds: z.array(idSchema),
 	persistAsked: z.boolean(),
+	/** When Today's "Install Kith" suggestion was dismissed on this device. */
+	installDismissedAt: timestampSchema,
 	/** Give-back nudges dismissed: contact id -> the touchpoint the nudge was about. */
 	giveBackDismissed: z.record(idSchema, idSchema)
 } as const;

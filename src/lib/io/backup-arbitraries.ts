@@ -319,7 +319,8 @@ export const settings: fc.Arbitrary<SettingRow[]> = fc
 			wordsPerMinute: fc.double({ min: 60, max: 300, noNaN: true }),
 			lastBackupAt: timestamp,
 			sampleContactIds: list(id),
-			persistAsked: fc.boolean()
+			persistAsked: fc.boolean(),
+			installDismissedAt: timestamp
 		},
 		{ requiredKeys: [] }
 	)

@@ -28,6 +28,8 @@ import {
 	updateTouchpoint
 } from './touchpoints.service';
 import { addReferrals } from './referrals.service';
+import { restoreFollowUps, settlePerson } from './follow-ups.service';
+import { dismissInstall } from './install.service';
 import {
 	addIntroRequest,
 	removeIntroRequest,
@@ -68,6 +70,16 @@ export const touchpoints = {
 	restoreKeepInTouch: bind(restoreKeepInTouch),
 	dismissGiveBack: bind(dismissGiveBack),
 	addReferrals: bind(addReferrals)
+};
+
+/** Today's follow-ups, one person at a time. */
+export const followUps = {
+	settle: bind(settlePerson),
+	restore: bind(restoreFollowUps)
+};
+
+export const install = {
+	dismiss: bind(dismissInstall)
 };
 
 export const tags = {

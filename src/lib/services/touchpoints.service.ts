@@ -22,6 +22,8 @@ import {
 	type TouchpointForm
 } from '$lib/domain/touchpoint-form';
 import { addReferrals, type ReferralsResult } from './referrals.service';
+import { settledByTouchpoint } from '$lib/domain/due-people';
+import { applyFollowUps } from './follow-ups.service';
 
 export type TouchpointSaveResult =
 	| { ok: true; touchpoint: Touchpoint; referrals?: ReferralsResult; merged?: boolean }
@@ -35,6 +37,8 @@ export type TouchpointSaveResult =
 
 interface Options {
 	draftKey?: string;
+	/** A new touchpoint settles the follow-ups it answers (see settledByTouchpoint). */
+	settles?: boolean;
 	now?: number;
 	today?: string;
 }
@@ -91,7 +95,7 @@ type Placed =
 async function saveTouchpoint(
 	db: KithDB,
 	form: TouchpointForm,
-	{ draftKey, now = Date.now(), today = todayIso() }: Options,
+	{ draftKey, settles = false, now = Date.now(), today = todayIso() }: Options,
 	place: (r: UnitRepos<'contacts' | 'interactions'>, value: TouchpointFields) => Promise<Placed>
 ): Promise<TouchpointSaveResult> {
 	const first = checkForm(form);
@@ -114,6 +118,21 @@ async function saveTouchpoint(
 				refs?.ok && refs.entries.length
 					? await addReferrals(db, base.contactId, refs.entries, now)
 					: undefined;
+			if (settles) {
+				const contact = await r.contacts.get(base.contactId);
+				if (contact)
+					await applyFollowUps(
+						r,
+						base.contactId,
+						settledByTouchpoint(
+							contact,
+							await r.interactions.ofContact(base.contactId),
+							touchpoint,
+							today
+						),
+						now
+					);
+			}
 			await refreshCadence(r, base.contactId, now, today);
 			if (draftKey) await r.drafts.remove(draftKey);
 			return { ok: true, touchpoint, referrals, merged };
@@ -129,7 +148,7 @@ export async function logTouchpoint(
 	options: Options = {}
 ): Promise<TouchpointSaveResult> {
 	const now = options.now ?? Date.now();
-	return saveTouchpoint(db, form, { ...options, now }, async (r) => {
+	return saveTouchpoint(db, form, { ...options, now, settles: true }, async (r) => {
 		if (!(await r.contacts.get(contactId))) return 'This contact is no longer in Kith.';
 		return { base: stampNew({ id: newId(), contactId }, now) };
 	});

@@ -77,7 +77,7 @@ describe("Today's read models", () => {
 		expect((await unsavedCapture(r))?.values).toEqual({ name: 'Half typed' });
 	});
 
-	it('lists thank-yous owed, the most pressing first, and interviews of the next two weeks', async () => {
+	it('lists thank-yous owed for interviews that took place, the most pressing first, and asks about the past planned ones', async () => {
 		const r = testRepos();
 		const [ana, ben, cleo] = ['Ana', 'Ben', 'Cleo'].map((name) => makeContact({ name }));
 		await r.contacts.bulkPut([ana!, ben!, cleo!]);
@@ -93,21 +93,39 @@ describe("Today's read models", () => {
 			scheduledAt: NOON - 2 * 3_600_000,
 			durationMinutes: 60
 		});
+		const ranThisMorning = makeInterview(cleo!.id, {
+			scheduledAt: NOON - 2 * 3_600_000,
+			startedAt: NOON - 2 * 3_600_000,
+			durationMinutes: 60
+		});
 		const thanked = makeInterview(cleo!.id, {
 			status: 'done',
 			scheduledAt: NOON - 5 * DAY,
 			thankYouSentOn: '2026-06-11'
 		});
 		const trashed = makeInterview(cleo!.id, { scheduledAt: NOON + DAY, deletedAt: NOON });
-		for (const i of [soon, later, unscheduled, doneLastWeek, endedThisMorning, thanked, trashed])
+		for (const i of [
+			soon,
+			later,
+			unscheduled,
+			doneLastWeek,
+			endedThisMorning,
+			ranThisMorning,
+			thanked,
+			trashed
+		])
 			await r.interviews.put(i);
 
 		const view = await todayInterviews(NOON)(r);
 		expect(view.upcoming.map((i) => i.id)).toEqual([unscheduled.id, soon.id]);
 		expect(view.owed.map((o) => [o.interview.id, o.owed.overdue])).toEqual([
 			[doneLastWeek.id, true],
-			[endedThisMorning.id, false]
+			[ranThisMorning.id, false]
 		]);
+		// Planned and over, but not known to have happened: asked about, never owed a thank-you.
+		expect(view.howDidItGo.map((i) => i.id).sort()).toEqual(
+			[endedThisMorning.id, ranThisMorning.id].sort()
+		);
 		expect(view.owed[1]!.owed.dueBy).toBe(NOON - 3_600_000 + DAY);
 		expect([...view.people.values()].map((c) => c.name).sort()).toEqual(['Ana', 'Ben', 'Cleo']);
 	});

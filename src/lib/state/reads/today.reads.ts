@@ -3,10 +3,16 @@
 // Pitches are counted with the light half of pitch scheduling: ts-fsrs never loads with Today.
 import { dueList, type FollowUpItem } from '$lib/domain/cadence';
 import type { Contact, IntroRequest } from '$lib/domain/contact';
+import { duePeople, type PersonDue } from '$lib/domain/due-people';
 import type { IsoDate } from '$lib/domain/dates';
 import type { Draft } from '$lib/domain/draft';
 import type { Interview } from '$lib/domain/interview';
-import { splitInterviews, thankYouOwed, type ThankYouOwed } from '$lib/domain/interview-rules';
+import {
+	askHowItWent,
+	splitInterviews,
+	thankYouOwed,
+	type ThankYouOwed
+} from '$lib/domain/interview-rules';
 import { dueDeck, endOfDay } from '$lib/domain/pitch-card';
 import { nudgeWindowStart, reciprocityNudges, type Nudge } from '$lib/domain/reciprocity';
 import type { Query } from './query';
@@ -19,10 +25,12 @@ export const INTERVIEWS_AHEAD_MS = 14 * 86_400_000;
 
 export interface TodayLists {
 	followUps: FollowUpItem[];
+	/** The same follow-ups, one line per person. */
+	people: PersonDue[];
 	giveBack: Array<Nudge & { contact: Contact }>;
 }
 
-export const NO_TODAY_LISTS: TodayLists = { followUps: [], giveBack: [] };
+export const NO_TODAY_LISTS: TodayLists = { followUps: [], people: [], giveBack: [] };
 
 /**
  * Today's follow-ups and give-back nudges, from three indexed range reads (contacts' follow-ups,
@@ -59,7 +67,8 @@ export function todayLists(today: IsoDate): Query<TodayLists> {
 			const contact = owners.get(n.contactId);
 			if (contact && contact.deletedAt === undefined) giveBack.push({ ...n, contact });
 		}
-		return { followUps: dueList(dueContacts, dueTouchpoints, owners, today), giveBack };
+		const followUps = dueList(dueContacts, dueTouchpoints, owners, today);
+		return { followUps, people: duePeople(followUps), giveBack };
 	};
 }
 
@@ -72,11 +81,18 @@ export interface TodayInterviews {
 	owed: Array<{ interview: Interview; owed: ThankYouOwed }>;
 	/** Interviews to come within the next two weeks, or not yet given a time. */
 	upcoming: Interview[];
+	/** Planned interviews whose time is over and that have no debrief yet, the latest first. */
+	howDidItGo: Interview[];
 	/** The people met, by contact id (trashed ones too: their names still show). */
 	people: Map<string, Contact>;
 }
 
-export const NO_TODAY_INTERVIEWS: TodayInterviews = { owed: [], upcoming: [], people: new Map() };
+export const NO_TODAY_INTERVIEWS: TodayInterviews = {
+	owed: [],
+	upcoming: [],
+	howDidItGo: [],
+	people: new Map()
+};
 
 /** Today's interviews section, as of `now`. */
 export function todayInterviews(now: number): Query<TodayInterviews> {
@@ -92,7 +108,10 @@ export function todayInterviews(now: number): Query<TodayInterviews> {
 				return due ? [{ interview, owed: due }] : [];
 			})
 			.sort((a, b) => a.owed.dueBy - b.owed.dueBy);
-		return { owed, upcoming, people };
+		const howDidItGo = list
+			.filter((i) => askHowItWent(i, now))
+			.sort((a, b) => (b.scheduledAt ?? b.createdAt) - (a.scheduledAt ?? a.createdAt));
+		return { owed, upcoming, howDidItGo, people };
 	};
 }
 
