@@ -101,6 +101,10 @@ test('each template fills from the records, is edited in place, sent, and logged
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await seedNetwork(page);
 
+	await page.goto('/contacts/c-ada');
+	await page.getByRole('region', { name: 'Write to Ada' }).scrollIntoViewIfNeeded();
+	await shot(page, 'contact-write-to');
+
 	// Following up on the referral names who suggested it, in the subject the email link carries.
 	await openMoment(page, 'Follow up on the referral');
 	await expect(subject(page)).toHaveValue('Sam Lee suggested I get in touch');
@@ -147,6 +151,7 @@ test('each template fills from the records, is edited in place, sent, and logged
 	);
 	const gaps = page.getByRole('status').filter({ hasText: 'Before sending' });
 	await expect(gaps).toContainText('{yourNews}');
+	await shot(page, 'message-gap', true);
 	await expect(page.getByRole('button', { name: 'Email Ada' })).toBeDisabled();
 	await expect(page.getByRole('button', { name: 'Copy' })).toBeDisabled();
 	const filled = await body(page).inputValue();
@@ -176,6 +181,7 @@ test('each template fills from the records, is edited in place, sent, and logged
 
 	// The thank-you, from the interview page, names something from its notes and marks it sent.
 	await page.goto('/interviews/v-ada');
+	await shot(page, 'interview-page', true);
 	await page.getByRole('link', { name: 'Write a thank-you' }).click();
 	await expect(body(page)).toHaveValue(
 		holds(
