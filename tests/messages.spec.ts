@@ -161,6 +161,10 @@ test('each template fills from the records, is edited in place, sent, and logged
 		'href',
 		/county%20archive%20in%20May/
 	);
+	// The edited message is kept through a reload, as a draft, until it is sent.
+	await page.reload();
+	await expect(body(page)).toHaveValue(holds('I start at the county archive in May.'));
+	await expect(page.getByText('Your message from last time, not sent yet.')).toBeVisible();
 	await shot(page, 'message-edited');
 	await page.getByRole('button', { name: 'Copy' }).click();
 	await expect(page.getByText('Copied.')).toBeVisible();
@@ -178,6 +182,10 @@ test('each template fills from the records, is edited in place, sent, and logged
 		/^Told them what came of their help\.\n\nWhat came of your help/
 	);
 	expect(logged[0]!.summary).toContain('county archive in May');
+
+	// Sent, the draft is gone: the next message starts from the template again.
+	await openMoment(page, 'Tell them what came of their help');
+	await expect(body(page)).toHaveValue(holds('gave me: {yourNews}'));
 
 	// The thank-you, from the interview page, names something from its notes and marks it sent.
 	await page.goto('/interviews/v-ada');

@@ -67,3 +67,22 @@ export const BUILT_IN_PREFIX = 'builtin:';
 export function isBuiltInId(id: string): boolean {
 	return id.startsWith(BUILT_IN_PREFIX);
 }
+
+/**
+ * A message being written, as its draft keeps it: the template it started from, and its words
+ * once the person has edited them (until then the page shows the template freshly filled).
+ */
+export const messageDraftSchema = z.object({
+	templateId: z.string(),
+	subject: z.string(),
+	body: z.string(),
+	edited: z.boolean()
+});
+export type MessageDraft = z.infer<typeof messageDraftSchema>;
+
+export const BLANK_MESSAGE: MessageDraft = { templateId: '', subject: '', body: '', edited: false };
+
+/** The draft key of a message: one per contact, moment and interview. */
+export function messageDraftKey(contactId: string, moment: string, interviewId?: string): string {
+	return `message:${contactId}:${moment}${interviewId ? `:${interviewId}` : ''}`;
+}
