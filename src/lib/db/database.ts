@@ -1,6 +1,6 @@
 /**
  * Kith's one IndexedDB database, "kith", on the user's device: every contact, touchpoint, pitch,
- * rehearsal, recording, interview, question, unsaved draft and setting lives here and nowhere else.
+ * rehearsal, recording, interview, question, message template, unsaved draft and setting lives here and nowhere else.
  * This folder is the only place that imports Dexie.
  */
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
@@ -11,6 +11,7 @@ import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Interview, Question } from '$lib/domain/interview';
 import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import type { SettingRow } from '$lib/domain/setting';
+import type { MessageTemplate } from '$lib/domain/message-template';
 import type { SyncConflict } from '$lib/domain/sync-conflict';
 import { OUTBOX, outboxMiddleware, type OutboxRow } from './outbox';
 import type { SyncBackup, SyncBaseRow, SyncHeldRow, SyncStateRow } from './sync-rows';
@@ -43,6 +44,7 @@ export class KithDB extends Dexie {
 	syncHeld!: EntityTable<SyncHeldRow, 'key'>;
 	syncBackups!: EntityTable<SyncBackup, 'id'>;
 	conflicts!: EntityTable<SyncConflict, 'id'>;
+	templates!: EntityTable<MessageTemplate, 'id'>;
 
 	/** `versions` lets the upgrade tests open the database as an older release declared it. */
 	constructor(name = DB_NAME, options?: DexieOptions, versions: DbVersion[] = VERSIONS) {

@@ -30,7 +30,8 @@ export function repos(db: KithDB) {
 		syncState: syncStateRepo(db),
 		syncHeld: entityRepo(db.syncHeld),
 		syncBackups: syncBackupsRepo(db),
-		conflicts: conflictsRepo(db)
+		conflicts: conflictsRepo(db),
+		templates: entityRepo(db.templates)
 	};
 }
 export type Repos = ReturnType<typeof repos>;

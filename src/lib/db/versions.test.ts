@@ -3,6 +3,7 @@ import { makeContact, makeInterview, makeTouchpoint } from './testing/factories'
 import { upgradeFrom } from './testing/upgrade-harness';
 import { VERSIONS, type DbVersion } from './versions';
 import { repos } from './repos';
+import { findInvalidRows } from './validate';
 
 describe('database versions', () => {
 	it('are append-only and strictly increasing', () => {
@@ -182,6 +183,31 @@ describe('version 3: every editable record carries a version', () => {
 			await old.contacts.put({ ...c, words: ['ada'] });
 		});
 		expect((await db.contacts.toArray())[0]?.version).toBe(7);
+	});
+});
+
+describe('version 5: message templates', () => {
+	it('keeps version 4 rows as they were and adds an empty templates table', async () => {
+		const { db, invalid } = await upgradeFrom(4, async (old) => {
+			const c = makeContact({ name: 'Ada' });
+			await old.contacts.put({ ...c, words: ['ada'] });
+			expect(old.tables.map((t) => t.name)).not.toContain('templates');
+		});
+		expect(invalid).toEqual([]);
+		expect((await db.contacts.toArray()).map((c) => c.name)).toEqual(['Ada']);
+		expect(await db.templates.count()).toBe(0);
+		await repos(db).templates.put({
+			id: 'builtin:thank-you-email',
+			moment: 'thank-you',
+			medium: 'email',
+			name: 'My thanks',
+			body: 'Thank you, {firstName}.',
+			createdAt: 1,
+			updatedAt: 1,
+			version: 1
+		});
+		expect((await db.templates.get('builtin:thank-you-email'))?.name).toBe('My thanks');
+		expect(await findInvalidRows(db)).toEqual([]);
 	});
 });
 

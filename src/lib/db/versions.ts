@@ -69,6 +69,12 @@ export const VERSIONS: DbVersion[] = [
 			syncBackups: 'id, at',
 			conflicts: 'id, [table+rowId]'
 		}
+	},
+	{
+		version: 5,
+		// Message templates (domain/message-template.ts): the person's own, and the built-ins they
+		// changed. Nothing older holds any, so no row is rewritten.
+		stores: { templates: 'id' }
 	}
 ];
 

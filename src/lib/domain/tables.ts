@@ -17,6 +17,7 @@ import {
 	type Rehearsal
 } from './pitch';
 import { settingRowSchema, type SettingRow } from './setting';
+import { messageTemplateSchema, type MessageTemplate } from './message-template';
 
 /**
  * Every table, in the order a snapshot or a backup is read and written. Touchpoints are stored as
@@ -33,7 +34,8 @@ export const TABLES = [
 	'questions',
 	'drafts',
 	'settings',
-	'contactExtras'
+	'contactExtras',
+	'templates'
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -49,6 +51,7 @@ export interface Tables {
 	drafts: Draft[];
 	settings: SettingRow[];
 	contactExtras: ContactExtra[];
+	templates: MessageTemplate[];
 }
 
 /** The schema every row of each table must satisfy, the single source of truth for its shape. */
@@ -62,7 +65,8 @@ export const TABLE_SCHEMAS: Record<TableName, z.ZodMiniType> = {
 	questions: questionSchema,
 	drafts: draftSchema,
 	settings: settingRowSchema,
-	contactExtras: contactExtraSchema
+	contactExtras: contactExtraSchema,
+	templates: messageTemplateSchema
 };
 
 export const PRIMARY_KEYS: Record<TableName, 'id' | 'key' | 'contactId'> = {
@@ -75,5 +79,6 @@ export const PRIMARY_KEYS: Record<TableName, 'id' | 'key' | 'contactId'> = {
 	questions: 'id',
 	drafts: 'key',
 	settings: 'key',
-	contactExtras: 'contactId'
+	contactExtras: 'contactId',
+	templates: 'id'
 };

@@ -14,6 +14,12 @@ import { CHANNELS, OUTCOMES, type Touchpoint } from '$lib/domain/touchpoint';
 import { QUESTION_CATEGORIES, type Interview, type Question } from '$lib/domain/interview';
 import { RATINGS, type Pitch, type Recording, type Rehearsal } from '$lib/domain/pitch';
 import type { SettingRow } from '$lib/domain/setting';
+import {
+	BUILT_IN_PREFIX,
+	MESSAGE_MEDIA,
+	MESSAGE_MOMENTS,
+	type MessageTemplate
+} from '$lib/domain/message-template';
 import type { BackupTables } from './backup';
 
 const SAMPLES = [
@@ -332,6 +338,25 @@ export const contactExtra: fc.Arbitrary<ContactExtra> = fc.record({
 	updatedAt: timestamp
 });
 
+export const template: fc.Arbitrary<MessageTemplate> = fc.record(
+	{
+		id: fc.oneof(
+			id,
+			fc.constantFrom('thank-you-email', 'keep-in-touch-message').map((k) => BUILT_IN_PREFIX + k)
+		),
+		moment: fc.constantFrom(...MESSAGE_MOMENTS),
+		medium: fc.constantFrom(...MESSAGE_MEDIA),
+		name: text(120, 1),
+		subject: text(300),
+		body: fc.oneof(text(10_000, 1), fc.constant('Dear {firstName}, {interviewNote}. {myName}')),
+		createdAt: timestamp,
+		updatedAt: timestamp,
+		version,
+		deletedAt: timestamp
+	},
+	{ requiredKeys: ['id', 'moment', 'medium', 'name', 'body', 'createdAt', 'updatedAt', 'version'] }
+);
+
 /**
  * Points every reference at a contact of the same tables, as a restore requires: touchpoints and
  * interviews at one of the contacts (none are kept when there are no contacts), referrals at
@@ -372,7 +397,8 @@ export const backupTables: fc.Arbitrary<BackupTables> = fc
 		questions: rows(question, (r) => r.id),
 		drafts: rows(draft, (r) => r.key),
 		settings,
-		contactExtras: rows(contactExtra, (r) => r.contactId)
+		contactExtras: rows(contactExtra, (r) => r.contactId),
+		templates: rows(template, (r) => r.id)
 	})
 	.map(linkReferences);
 
@@ -476,6 +502,29 @@ export function exampleTables(): BackupTables {
 		],
 		contactExtras: [
 			{ contactId: 'c2', lines: ['BDAY:19900101', 'X-PHONETIC-LAST-NAME:Angstrom'], updatedAt: t }
+		],
+		templates: [
+			{
+				id: 'builtin:thank-you-email',
+				moment: 'thank-you',
+				medium: 'email',
+				name: 'My thank-you',
+				subject: 'Thanks, {firstName}',
+				body: 'Thank you for {interviewNote}. {myName}',
+				createdAt: t,
+				updatedAt: t,
+				version: 2
+			},
+			{
+				id: 't1',
+				moment: 'keep-in-touch',
+				medium: 'message',
+				name: 'Quick hello',
+				body: 'Hi {firstName}, how are things? 👋',
+				createdAt: t,
+				updatedAt: t,
+				version: 1
+			}
 		]
 	};
 }

@@ -29,7 +29,9 @@ export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
 				);
 		}
 		return out;
-	}
+	},
+	// Version 5 adds message templates; a backup from before holds none.
+	4: (tables) => ({ ...tables, templates: tables.templates ?? [] })
 };
 
 /** Runs every step from `from` up to `to`; versions without a step pass their rows through. */

@@ -407,6 +407,35 @@ describe('older backups', () => {
 		expect(new Set(versions)).toEqual(new Set([1]));
 	});
 
+	it('restores a version 4 backup, which has no message templates, with none', async () => {
+		const file = await edited((d) => {
+			d.schemaVersion = 4;
+			delete (d.tables as Partial<typeof d.tables>).templates;
+		});
+		const parsed = await parseBackup(file, { currentVersion: LATEST_VERSION });
+		expect(parsed.fileSchemaVersion).toBe(4);
+		expect(parsed.tables.templates).toEqual([]);
+		expect(parsed.tables.contacts.length).toBeGreaterThan(0);
+		// Without the step, the file would be refused as incomplete.
+		const { 4: _step, ...withoutStep } = BACKUP_UPGRADES;
+		const error = await refusal(file, { currentVersion: LATEST_VERSION, upgrades: withoutStep });
+		expect(error.code).toBe('missing-table');
+	});
+
+	it('carries message templates through a round trip, and refuses one that does not fit', async () => {
+		const parsed = await parseBackup(await serializeBackup(exampleTables(), meta), options);
+		expect(parsed.tables.templates.map((t) => t.name).sort()).toEqual([
+			'My thank-you',
+			'Quick hello'
+		]);
+		const bad = await edited((d) => {
+			(d.tables.templates![0] as Row).moment = 'birthday';
+		});
+		const error = await refusal(bad);
+		expect(error.code).toBe('invalid-rows');
+		expect(error.message).toMatch(/templates/);
+	});
+
 	// A pretend history: version 1 called the name `fullName` and had a table since dropped.
 	const upgrades = {
 		1: (t: RawTables): RawTables => ({

@@ -123,7 +123,8 @@ describe('restoreBackup, replace', () => {
 				questions: { ...none, unchanged: 1 },
 				drafts: { ...none, added: 1 },
 				settings: { ...none, unchanged: 2 },
-				contactExtras: { ...none, unchanged: 1 }
+				contactExtras: { ...none, unchanged: 1 },
+				templates: { ...none, unchanged: 2 }
 			})
 		);
 		// The same data, and the backup, made at `now`, counts as this phone's last backup.

@@ -21,7 +21,8 @@ const TABLE_LABELS: Record<TableName, [one: string, many: string]> = {
 	questions: ['question', 'questions'],
 	drafts: ['unsaved form', 'unsaved forms'],
 	settings: ['setting', 'settings'],
-	contactExtras: ['contact’s extra vCard details', 'contacts’ extra vCard details']
+	contactExtras: ['contact’s extra vCard details', 'contacts’ extra vCard details'],
+	templates: ['message template', 'message templates']
 };
 
 export function countOf(n: number, table: TableName): string {

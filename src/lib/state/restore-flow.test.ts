@@ -21,7 +21,8 @@ const parsed = {
 		questions: [],
 		drafts: [],
 		settings: [{ key: 'lastBackupAt', value: 1 }],
-		contactExtras: []
+		contactExtras: [],
+		templates: []
 	}
 } as unknown as ParsedBackup;
 const counts = {
