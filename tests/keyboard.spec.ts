@@ -90,7 +90,7 @@ test('after a save that opens another page the focus is never on the body', asyn
 
 	await page.getByRole('link', { name: 'Edit' }).first().click();
 	await page.getByLabel('Name', { exact: true }).fill('Ola Edited');
-	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Ola Edited' })).toBeVisible();
 	await expect.poll(() => focused(page)).not.toBe('body');
 });

@@ -84,39 +84,41 @@ async function hiddenFields(page: Page, route: string): Promise<string[]> {
 		const found = await page.evaluate((height) => {
 			const el = document.activeElement as HTMLElement | null;
 			if (!el || !el.closest('main')) return { done: !el || !!el.closest('nav'), problem: null };
-			if (!/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) return { done: false, problem: null };
-			if ((el as HTMLInputElement).type === 'radio' || (el as HTMLInputElement).type === 'checkbox')
+			if (!/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.classList.contains('visually-hidden'))
 				return { done: false, problem: null };
-			// A textarea taller than the room between the bars can only show its first lines, where
-			// the caret is: those must be clear.
-			const whole = el.getBoundingClientRect();
-			const box = {
-				top: whole.top,
-				left: whole.left,
-				right: whole.right,
-				bottom: Math.min(whole.bottom, whole.top + 48)
-			};
 			const label =
 				el.getAttribute('aria-label') ??
 				(el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim() : null) ??
 				el.closest('label')?.textContent?.trim() ??
 				el.tagName;
-			if (box.top < -0.5 || box.bottom > height + 0.5)
-				return { done: false, problem: `${label}: outside the viewport` };
-			// Every bar that stays put while the page scrolls.
+			// The room the page scrolls in: below the bars that stay put at the top (the header) and
+			// above those at the bottom (a form's Save bar, the tab bar); messages float and go.
+			let roomTop = 0;
+			let roomBottom = height;
+			const bars: string[] = [];
 			for (const bar of document.querySelectorAll<HTMLElement>('body *')) {
 				const position = getComputedStyle(bar).position;
 				if (position !== 'sticky' && position !== 'fixed') continue;
-				if (bar.contains(el) || bar.closest('[role="region"][aria-label="Messages"]')) continue;
+				if (bar.contains(el) || bar.closest('.toasts')) continue;
 				const b = bar.getBoundingClientRect();
-				if (b.width === 0 || b.height === 0) continue;
-				const overlap = Math.min(box.bottom, b.bottom) - Math.max(box.top, b.top);
-				const across = Math.min(box.right, b.right) - Math.max(box.left, b.left);
-				if (overlap > 1 && across > 1)
+				if (b.width === 0 || b.height === 0 || b.bottom <= 0 || b.top >= height) continue;
+				bars.push(`${bar.tagName.toLowerCase()}.${bar.className.split(' ')[0]}`);
+				if (b.top + b.height / 2 < height / 2) roomTop = Math.max(roomTop, b.bottom);
+				else roomBottom = Math.min(roomBottom, b.top);
+			}
+			const box = el.getBoundingClientRect();
+			// A field that fits in the room is shown whole (its first 48 px for a tall textarea that
+			// fits: the lines where the caret goes in); a taller one shows at least a line of itself.
+			const top = box.top;
+			const bottom = Math.min(box.bottom, box.top + 48);
+			if (box.height <= roomBottom - roomTop) {
+				if (top < roomTop - 1 || bottom > roomBottom + 1)
 					return {
 						done: false,
-						problem: `${label}: ${Math.round(overlap)} px under ${bar.tagName.toLowerCase()}.${bar.className.split(' ')[0]}`
+						problem: `${label}: ${Math.round(Math.max(roomTop - top, bottom - roomBottom))} px under ${bars.join(', ')}`
 					};
+			} else if (Math.min(box.bottom, roomBottom) - Math.max(box.top, roomTop) < 24) {
+				return { done: false, problem: `${label}: taller than the room and out of it` };
 			}
 			return { done: false, problem: null };
 		}, page.viewportSize()!.height);
