@@ -27,6 +27,22 @@ export function periodicSyncOffered(): boolean {
 	);
 }
 
+/**
+ * Whether the browser would let the daily check run now: periodic sync is granted only to an
+ * installed app that is used, so in a tab this is false even where the feature exists.
+ */
+export async function backgroundCheckAllowed(): Promise<boolean> {
+	if (!periodicSyncOffered()) return false;
+	try {
+		const status = await navigator.permissions.query({
+			name: 'periodic-background-sync' as PermissionName
+		});
+		return status.state === 'granted';
+	} catch {
+		return false;
+	}
+}
+
 export type NotifyPermission = NotificationPermission | 'unsupported';
 
 export function notificationPermission(): NotifyPermission {

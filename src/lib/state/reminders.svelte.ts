@@ -12,6 +12,7 @@ import { count } from '$lib/domain/plural';
 import { showBadge } from '$lib/device/badge';
 import { downloadText } from '$lib/device/download';
 import {
+	backgroundCheckAllowed,
 	notificationPermission,
 	periodicSyncOffered,
 	turnOffDailyCheck,
@@ -145,6 +146,12 @@ export class DailyNotice {
 	permission = $state<NotifyPermission>(notificationPermission());
 	/** Why the last "turn on" did not work, in words. */
 	problem = $state<string>();
+	/** The browser would run the check now (an installed app): Today offers it only then. */
+	#allowed = $state(false);
+
+	constructor() {
+		void backgroundCheckAllowed().then((allowed) => (this.#allowed = allowed));
+	}
 
 	get loaded(): boolean {
 		return this.#setting.loaded;
@@ -157,7 +164,7 @@ export class DailyNotice {
 	/** Today's offer: a returning person, where it can work, not on already, not set aside. */
 	get offerOnToday(): boolean {
 		return (
-			this.offered &&
+			this.#allowed &&
 			this.loaded &&
 			!this.on &&
 			this.permission !== 'denied' &&
