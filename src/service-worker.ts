@@ -1,6 +1,3 @@
-/// <reference no-default-lib="true"/>
-/// <reference lib="esnext" />
-/// <reference lib="webworker" />
 /**
  * Kith's service worker: the precached app shell and files (offline from the first visit), the
  * SPA fallback for navigations, the update that waits for the user's yes, and the daily check of
@@ -16,9 +13,9 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { peekDueRows } from '$lib/db/peek-due';
-import { DUE_CHECK_TAG } from '$lib/device/reminders';
 import { showBadge } from '$lib/device/badge';
 import { runDueCheck } from '$lib/pwa/due-check';
+import { DUE_CHECK_TAG } from '$lib/domain/due-today';
 
 declare const self: ServiceWorkerGlobalScope & {
 	__WB_MANIFEST: (string | PrecacheEntry)[];

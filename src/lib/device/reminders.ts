@@ -4,9 +4,8 @@
  * so that it can look at what is due. Stores nothing; the choice is kept in the settings table by
  * the caller.
  */
+import { DUE_CHECK_TAG } from '$lib/domain/due-today';
 
-/** The tag of the daily check, shared with the service worker (src/service-worker.ts). */
-export const DUE_CHECK_TAG = 'kith-due';
 /** At most twice a day: a check in quiet hours gets another chance later in the day. */
 const MIN_INTERVAL_MS = 12 * 3_600_000;
 

@@ -14,6 +14,9 @@ import { dueDeck } from './pitch-card';
 import { count } from './plural';
 import type { Touchpoint } from './touchpoint';
 
+/** The daily check's periodic-sync tag, and its notification's: a new one replaces the last. */
+export const DUE_CHECK_TAG = 'kith-due';
+
 export interface DueRows {
 	/** Contacts with a follow-up on or before today (more do no harm: the rule filters). */
 	contacts: Iterable<Contact>;

@@ -144,9 +144,11 @@ describe('a calendar of many entries', () => {
 
 	it('a later export carries a higher SEQUENCE and the same UID, so calendars take it as an update', () => {
 		const seq = (stamp: number) =>
-			new ICAL.Component(ICAL.parse(writeCalendar([{ ...day, stamp }])))
-				.getFirstSubcomponent('vevent')!
-				.getFirstPropertyValue('sequence') as number;
+			Number(
+				new ICAL.Component(ICAL.parse(writeCalendar([{ ...day, stamp }])))
+					.getFirstSubcomponent('vevent')!
+					.getFirstPropertyValue('sequence')
+			);
 		expect(seq(day.stamp + 3_600_000)).toBeGreaterThan(seq(day.stamp));
 		expect(writeCalendar([{ ...day, sequence: 4 }])).toContain('SEQUENCE:4\r\n');
 	});
