@@ -53,7 +53,8 @@ function pitch(id: string, title: string, due: number): Pitch {
 /**
  * Due today: Ana's follow-up (overdue), Ben's keep-in-touch round, the thank-you to Cleo after
  * yesterday's interview, and one pitch: 4 things. Later: Dev's follow-up in 10 days, an interview
- * with Eve in 3 days (and its thank-you), a pitch in 5 days, and Far's follow-up in 120 days.
+ * with Eve in 3 days (and its thank-you), a pitch in 5 days, the follow-up of a call with Dev in 5
+ * days, and Far's follow-up in 120 days.
  */
 const SEED = {
 	contacts: [
@@ -67,6 +68,21 @@ const SEED = {
 	interviews: [
 		interview('iv-cleo', 'cleo', { status: 'done', scheduledAt: NOW - DAY - 3_600_000 }),
 		interview('iv-eve', 'eve', { scheduledAt: NOW + 3 * DAY, organization: 'City Archive' })
+	],
+	interactions: [
+		{
+			id: 't-dev',
+			contactId: 'dev',
+			on: addDays(today, -3),
+			channel: 'call' as const,
+			summary: 'Talked about the archive job',
+			received: [],
+			followUpOn: addDays(today, 5),
+			followUpDone: false,
+			createdAt: T,
+			updatedAt: T,
+			version: 1
+		}
 	],
 	pitches: [
 		pitch('p-now', 'Thirty seconds', NOW - DAY),
@@ -103,7 +119,8 @@ test('calendar files parse, each entry has an alarm and keeps its UID from one e
 			'iv-eve@kith.interviews',
 			'iv-eve@kith.thank-you',
 			'p-now@kith.rehearsal',
-			'p-later@kith.rehearsal'
+			'p-later@kith.rehearsal',
+			't-dev@kith.touchpoint-follow-up'
 		].sort()
 	);
 	// Far's follow-up is 120 days away: not in the next 90.
@@ -135,6 +152,13 @@ test('calendar files parse, each entry has an alarm and keeps its UID from one e
 	expect(one.events[0]!.getFirstPropertyValue('uid')).toBe('dev@kith.follow-up');
 	expect(new ICAL.Event(one.events[0]!).startDate.toString()).toBe(addDays(today, 10));
 	expect(one.events[0]!.getFirstSubcomponent('valarm')).toBeTruthy();
+	const call = await saveIcs(
+		page,
+		/^Add to calendar the follow-up after/,
+		testInfo.outputPath('call.ics')
+	);
+	expect(call.events[0]!.getFirstPropertyValue('uid')).toBe('t-dev@kith.touchpoint-follow-up');
+	expect(new ICAL.Event(call.events[0]!).startDate.toString()).toBe(addDays(today, 5));
 
 	// A pitch's next rehearsal, and an owed thank-you from its interview's page.
 	await page.goto('/pitches/p-later');
