@@ -1,15 +1,12 @@
 /**
- * Reminders outside the app, for the screens: the app icon's badge kept in step with what is due,
- * calendar files of one dated thing or of everything upcoming, and the daily notification's
- * opt-in. The choice itself is stored through the reminders service (the settings table); the day
+ * Reminders outside the app, for the screens: calendar files of one dated thing or of everything
+ * upcoming, and the daily notification's opt-in (the icon's badge is badge.ts's). The choice itself is stored through the reminders service (the settings table); the day
  * Kith was first opened on this device is kept in localStorage (`kith.firstSeenOn`), so that the
  * offer never comes on that first day.
  */
 import { calendarFileName, type CalendarItem } from '$lib/domain/calendar-items';
 import { todayIso } from '$lib/domain/day';
-import { dueTotal } from '$lib/domain/due-today';
 import { count } from '$lib/domain/plural';
-import { showBadge } from '$lib/device/badge';
 import { downloadText } from '$lib/device/download';
 import {
 	backgroundCheckAllowed,
@@ -22,49 +19,12 @@ import {
 import { reminders } from '$lib/services/app';
 import { attempt } from './attempt';
 import { clock } from './clock.svelte';
-import { live, readOnce, type Query } from './live.svelte';
-import {
-	calendarItemOf,
-	dueToday,
-	upcomingCalendar,
-	type CalendarSource
-} from './reads/reminders.reads';
+import { live, readOnce } from './live.svelte';
+import { calendarItemOf, upcomingCalendar, type CalendarSource } from './reads/reminders.reads';
 import { remindersSetting } from './reads/settings.reads';
 import { showToast } from './toasts.svelte';
 
 const ICS_TYPE = 'text/calendar;charset=utf-8';
-
-const notYet: Query<undefined> = async () => undefined;
-
-/**
- * Keeps the app icon's badge at the number of things due today (Today's own count), from the
- * frame around every page. Call it during component initialisation. It starts once the page is
- * up, so that it never delays the first screen, and writes the badge only when the number changes.
- * Where there is no badge to set, it reads nothing at all.
- */
-export function keepBadgeInStep(): void {
-	if (!('setAppBadge' in navigator)) return;
-	let started = $state(false);
-	$effect(() => {
-		const start = () => (started = true);
-		if ('requestIdleCallback' in window) {
-			const id = requestIdleCallback(start, { timeout: 2000 });
-			return () => cancelIdleCallback(id);
-		}
-		const id = setTimeout(start, 500);
-		return () => clearTimeout(id);
-	});
-	const due = live(() => (started ? dueToday(clock.now) : notYet), undefined);
-	let shown: number | undefined;
-	$effect(() => {
-		const counts = due.value;
-		if (!counts || due.error) return;
-		const n = dueTotal(counts);
-		if (n === shown) return;
-		shown = n;
-		void showBadge(n);
-	});
-}
 
 async function saveItems(items: CalendarItem[], fileName: string): Promise<void> {
 	const { writeCalendar } = await import('$lib/io/ics');
