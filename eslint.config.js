@@ -53,6 +53,15 @@ export default ts.config(
 			'svelte/no-at-html-tags': 'error'
 		}
 	},
+	// The service worker is typed as a worker (tsconfig.sw.json), which SvelteKit's own tsconfig
+	// leaves out.
+	{
+		files: ['src/service-worker.ts'],
+		languageOptions: {
+			globals: { ...globals.serviceworker },
+			parserOptions: { projectService: false, project: './tsconfig.sw.json' }
+		}
+	},
 	// One write path: services change data through db's `write` and repositories, never a table.
 	{
 		files: ['src/lib/services/**/*.ts'],

@@ -49,7 +49,7 @@ export default defineConfig({
 			// We register the worker ourselves (src/lib/pwa) so that updates wait for the user.
 			injectRegister: false,
 			registerType: 'prompt',
-			strategies: 'generateSW',
+			strategies: 'injectManifest',
 			kit: { adapterFallback: '200.html', spa: true },
 			manifest: {
 				id: '/',
@@ -104,23 +104,19 @@ export default defineConfig({
 					params: { title: 'title', text: 'text', url: 'url' }
 				}
 			},
-			workbox: {
+			// Our own worker (src/service-worker.ts): workbox's precaching and fallback as before, plus the daily
+			// check of what is due (periodic sync), the badge and the notification's tap.
+			srcDir: 'src',
+			// SvelteKit builds src/service-worker.ts; the plugin adds the precache list and names it
+			// sw.js, the address every installed copy is registered at.
+			filename: 'sw.js',
+			injectManifest: {
 				globPatterns: [
 					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,html}',
 					'prerendered/**/*.html',
 					// Tells which build a worker serves: a tab started under an older one checks it.
 					'client/_app/version.json'
-				],
-				navigateFallback: '/200.html',
-				// No route of the app starts with `_` or `userdb-`: a CouchDB served on the app's own
-				// origin (its /_utils, /_session or a user's database opened in a tab) gets the server's
-				// answer, not the app shell. The sync requests themselves are fetches, never navigations,
-				// and no runtime caching is configured, so the worker passes them to the network as is.
-				navigateFallbackDenylist: [/^\/_/, /^\/userdb-/],
-				// The first install takes the open page at once; later versions wait for the user's yes.
-				clientsClaim: true,
-				skipWaiting: false,
-				cleanupOutdatedCaches: true
+				]
 			},
 			devOptions: { enabled: false }
 		})

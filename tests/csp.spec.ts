@@ -86,7 +86,7 @@ test("the bench's bare page is neither shipped nor precached", async ({ request 
 	const bare = await request.get('/bench-bare.html');
 	expect(bare.status()).toBe(404);
 	const sw = await (await request.get('/sw.js')).text();
-	expect(sw).toContain('precacheAndRoute');
+	expect(sw).toContain('"url":"200.html"');
 	expect(sw).not.toContain('bench');
 });
 

@@ -213,8 +213,12 @@ async function publishRelease(root: string): Promise<void> {
 	const next = `next-${Date.now()}`;
 	await writeFile(join(root, '_app', 'version.json'), JSON.stringify({ version: next }));
 	const sw = await readFile(join(root, 'sw.js'), 'utf8');
-	await writeFile(
-		join(root, 'sw.js'),
-		`${sw.replace(/("_app\/version\.json",\s*revision:\s*")[^"]*/, `$1${next}`)}\n// ${next}\n`
+	// The precache list names the version file with its revision: bump it, as a new build would.
+	// The worker is built by injectManifest, which writes the list as JSON (revision, then url).
+	const bumped = sw.replace(
+		/("revision":\s*")[^"]*("\s*,\s*"url":\s*"_app\/version\.json")/,
+		`$1${next}$2`
 	);
+	if (bumped === sw) throw new Error('sw.js lists no _app/version.json to bump');
+	await writeFile(join(root, 'sw.js'), `${bumped}\n// ${next}\n`);
 }

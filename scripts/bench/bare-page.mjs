@@ -25,10 +25,12 @@ export async function buildWithBarePage(buildDir) {
 	await writeFile(join(dir, `${BARE_PATH.slice(1)}.html`), page);
 	const sw = join(dir, 'sw.js');
 	const source = await readFile(sw, 'utf8');
-	const entry = `{url:${JSON.stringify(BARE_PATH.slice(1))},revision:${JSON.stringify(
-		createHash('md5').update(page).digest('hex')
-	)}},`;
-	const patched = source.replace('precacheAndRoute([', `precacheAndRoute([${entry}`);
+	const entry = `${JSON.stringify({
+		revision: createHash('md5').update(page).digest('hex'),
+		url: BARE_PATH.slice(1)
+	})},`;
+	// The precache list, as injectManifest writes it into the worker: a JSON array of entries.
+	const patched = source.replace('[{"revision":', `[${entry}{"revision":`);
 	if (patched === source) throw new Error(`No precache manifest found in ${sw}`);
 	await writeFile(sw, patched);
 	return { dir, remove: () => rm(dir, { recursive: true, force: true }) };

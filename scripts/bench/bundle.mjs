@@ -76,7 +76,10 @@ export async function firstLoadJs(browser, origin, buildDir, contextOptions) {
  */
 export async function precache(buildDir) {
 	const sw = await readFile(join(buildDir, 'sw.js'), 'utf8');
-	const urls = [...sw.matchAll(/\{\s*url:\s*"([^"]+)"\s*,\s*revision:/g)].map((m) => m[1]);
+	// injectManifest writes the list as JSON: `{"revision":"…","url":"…"}` (or `"revision":null`).
+	const urls = [...sw.matchAll(/\{"revision":(?:"[^"]*"|null),"url":"([^"]+)"\}/g)].map(
+		(m) => m[1]
+	);
 	if (urls.length === 0) throw new Error('No precache manifest found in build/sw.js');
 	const entries = [];
 	const missing = [];

@@ -28,7 +28,15 @@ export const settingSchemas = {
 	/** When Today's "Install Kith" suggestion was dismissed on this device. */
 	installDismissedAt: timestampSchema,
 	/** Give-back nudges dismissed: contact id -> the touchpoint the nudge was about. */
-	giveBackDismissed: z.record(idSchema, idSchema)
+	giveBackDismissed: z.record(idSchema, idSchema),
+	/**
+	 * This device's daily notification of what is due: turned on, and when Today's offer of it was
+	 * last set aside. The service worker reads it; settings never sync, so each phone decides.
+	 */
+	reminders: z.object({
+		notify: z.boolean(),
+		askDismissedAt: z.optional(timestampSchema)
+	})
 } as const;
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;

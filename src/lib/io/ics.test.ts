@@ -2,7 +2,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine } from './content-line';
-import { utcStamp, writeIcs, type IcsEvent } from './ics';
+import { utcStamp, writeCalendar, writeIcs, type IcsEvent } from './ics';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 
@@ -113,5 +113,48 @@ describe('ics writer', () => {
 		expect(writeIcs({ ...base, url: 'https://meet.example.org/x' })).toContain(
 			'URL:https://meet.example.org/x'
 		);
+	});
+});
+
+describe('a calendar of many entries', () => {
+	const day: IcsEvent = {
+		uid: 'c1@kith.follow-up',
+		day: '2026-06-20',
+		summary: 'Follow up with Ana',
+		stamp: Date.UTC(2026, 5, 15, 10),
+		alarmMinutesBefore: -540
+	};
+
+	it('writes whole days as DATE values with an alarm at 9:00 and every event once', () => {
+		const text = writeCalendar([day, base], 'Kith');
+		const cal = new ICAL.Component(ICAL.parse(text));
+		const events = cal.getAllSubcomponents('vevent');
+		expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual([
+			'c1@kith.follow-up',
+			'abc-123@kith.interviews'
+		]);
+		const first = new ICAL.Event(events[0]!);
+		expect(first.startDate.isDate).toBe(true);
+		expect(first.startDate.toString()).toBe('2026-06-20');
+		expect(first.endDate.toString()).toBe('2026-06-21');
+		const trigger = events[0]!.getFirstSubcomponent('valarm')!.getFirstPropertyValue('trigger');
+		expect((trigger as ICAL.Duration).toSeconds()).toBe(9 * 3600);
+		expect(cal.getFirstPropertyValue('x-wr-calname')).toBe('Kith');
+	});
+
+	it('a later export carries a higher SEQUENCE and the same UID, so calendars take it as an update', () => {
+		const seq = (stamp: number) =>
+			Number(
+				new ICAL.Component(ICAL.parse(writeCalendar([{ ...day, stamp }])))
+					.getFirstSubcomponent('vevent')!
+					.getFirstPropertyValue('sequence')
+			);
+		expect(seq(day.stamp + 3_600_000)).toBeGreaterThan(seq(day.stamp));
+		expect(writeCalendar([{ ...day, sequence: 4 }])).toContain('SEQUENCE:4\r\n');
+	});
+
+	it('an empty calendar is still a calendar', () => {
+		const cal = new ICAL.Component(ICAL.parse(writeCalendar([])));
+		expect(cal.getAllSubcomponents('vevent')).toHaveLength(0);
 	});
 });

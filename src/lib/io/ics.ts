@@ -1,24 +1,33 @@
 /**
  * Writes iCalendar (RFC 5545) events: CRLF line ends, lines folded at 75 octets without splitting
  * a UTF-8 character, TEXT values escaped (both by the content-line rules vCard shares), times in
- * UTC ('Z'), and an alarm. Pure: no browser.
+ * UTC ('Z') or whole days (DATE), and an alarm. One event or a whole calendar of them. Pure: no
+ * browser.
  */
 import { contentLines, escapeText } from './content-line';
 
-export interface IcsEvent {
+/** A span of time, or a whole day (`YYYY-MM-DD`, the phone's own day). */
+export type IcsWhen = { start: number; end: number } | { day: string };
+
+export type IcsEvent = IcsWhen & {
 	/** Stable across exports, so re-importing updates the event instead of adding another. */
 	uid: string;
-	start: number;
-	end: number;
 	summary: string;
 	description?: string;
 	location?: string;
 	url?: string;
 	/** When the file was written (DTSTAMP). */
 	stamp: number;
-	/** Minutes before the start at which the phone should remind; none when undefined. */
+	/**
+	 * Which revision of the event this is (SEQUENCE): a calendar keeps the highest it was given.
+	 * Defaults to the minutes from 2024 to `stamp`, so every export outranks the ones before it.
+	 */
+	sequence?: number;
+	/** Minutes before the start at which the phone should remind (negative: after); none when undefined. */
 	alarmMinutesBefore?: number;
-}
+};
+
+const SEQUENCE_EPOCH = Date.UTC(2024, 0, 1);
 
 /** A time in the UTC form `YYYYMMDDTHHMMSSZ`. */
 export function utcStamp(ms: number): string {
@@ -28,19 +37,42 @@ export function utcStamp(ms: number): string {
 		.replace(/\.\d{3}/, '');
 }
 
-/** One VCALENDAR with one VEVENT, as the text of a .ics file. */
-export function writeIcs(event: IcsEvent): string {
+/** A day `YYYY-MM-DD` as a DATE value, `YYYYMMDD`. */
+function dateValue(day: string): string {
+	return day.replace(/-/g, '');
+}
+
+/** The day after `day`, for an all-day event's exclusive DTEND. */
+function nextDay(day: string): string {
+	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** A relative alarm trigger: `-PT60M` an hour before, `PT540M` nine hours after the start. */
+function trigger(minutesBefore: number): string {
+	const m = Math.round(minutesBefore);
+	return m >= 0 ? `-PT${m}M` : `PT${-m}M`;
+}
+
+function eventLines(event: IcsEvent): string[] {
+	const sequence =
+		event.sequence ?? Math.max(0, Math.floor((event.stamp - SEQUENCE_EPOCH) / 60_000));
 	const lines = [
-		'BEGIN:VCALENDAR',
-		'VERSION:2.0',
-		'PRODID:-//Kith//Interviews//EN',
-		'CALSCALE:GREGORIAN',
-		'METHOD:PUBLISH',
 		'BEGIN:VEVENT',
 		`UID:${escapeText(event.uid)}`,
 		`DTSTAMP:${utcStamp(event.stamp)}`,
-		`DTSTART:${utcStamp(event.start)}`,
-		`DTEND:${utcStamp(Math.max(event.end, event.start))}`,
+		`SEQUENCE:${sequence}`,
+		...('day' in event
+			? [
+					`DTSTART;VALUE=DATE:${dateValue(event.day)}`,
+					`DTEND;VALUE=DATE:${dateValue(nextDay(event.day))}`,
+					// A reminder for a day shows as free time: the day stays bookable.
+					'TRANSP:TRANSPARENT'
+				]
+			: [
+					`DTSTART:${utcStamp(event.start)}`,
+					`DTEND:${utcStamp(Math.max(event.end, event.start))}`
+				]),
 		`SUMMARY:${escapeText(event.summary)}`
 	];
 	if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
@@ -52,10 +84,29 @@ export function writeIcs(event: IcsEvent): string {
 			'BEGIN:VALARM',
 			'ACTION:DISPLAY',
 			`DESCRIPTION:${escapeText(event.summary)}`,
-			`TRIGGER:-PT${Math.max(0, Math.round(event.alarmMinutesBefore))}M`,
+			`TRIGGER:${trigger(event.alarmMinutesBefore)}`,
 			'END:VALARM'
 		);
 	}
-	lines.push('END:VEVENT', 'END:VCALENDAR');
-	return contentLines(lines);
+	lines.push('END:VEVENT');
+	return lines;
+}
+
+/** One VCALENDAR holding every event, as the text of a .ics file (an empty calendar for none). */
+export function writeCalendar(events: readonly IcsEvent[], name?: string): string {
+	return contentLines([
+		'BEGIN:VCALENDAR',
+		'VERSION:2.0',
+		'PRODID:-//Kith//Reminders//EN',
+		'CALSCALE:GREGORIAN',
+		'METHOD:PUBLISH',
+		...(name ? [`X-WR-CALNAME:${escapeText(name)}`] : []),
+		...events.flatMap(eventLines),
+		'END:VCALENDAR'
+	]);
+}
+
+/** One VCALENDAR with one VEVENT, as the text of a .ics file. */
+export function writeIcs(event: IcsEvent): string {
+	return writeCalendar([event]);
 }

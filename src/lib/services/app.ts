@@ -46,6 +46,7 @@ import {
 	removeSampleData,
 	summarizeSampleData
 } from './sample-data.service';
+import { dismissNotifyAsk, setNotify } from './reminders.service';
 
 function bind<A extends unknown[], R>(service: (db: KithDB, ...rest: A) => R): (...rest: A) => R {
 	return (...rest) => service(getDb(), ...rest);
@@ -205,4 +206,10 @@ export const syncConflicts = {
 	/** "Resolve all" on a record's page: just the cards it shows. */
 	keepShown: bind(keepShown),
 	keepAll: bind(keepAllShown)
+};
+
+/** This device's daily notification choice (see reminders.service.ts). */
+export const reminders = {
+	setNotify: bind(setNotify),
+	dismissAsk: bind(dismissNotifyAsk)
 };

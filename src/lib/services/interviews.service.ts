@@ -18,7 +18,8 @@ import {
 	type PlanResult
 } from '$lib/domain/interview-plan';
 import { keepBoth, type FieldConflict } from '$lib/domain/merge3';
-import { endsAt, MODE_LABELS, normalizeName } from '$lib/domain/interview-rules';
+import { interviewItem } from '$lib/domain/calendar-items';
+import { normalizeName } from '$lib/domain/interview-rules';
 
 export type PlanSaveResult =
 	| { ok: true; interview: Interview; merged?: boolean }
@@ -290,28 +291,8 @@ export async function interviewCalendarFile(
 		throw new Error('Set a date and time first, then add it to your calendar.');
 	const { writeIcs } = await import('$lib/io/ics');
 	const who = person?.name ?? 'someone';
-	const place = interview.place;
-	const isLink = !!place && /^https?:\/\//i.test(place);
-	const description = [
-		`Informational interview (${MODE_LABELS[interview.mode].toLowerCase()}).`,
-		interview.goal ? `Goal: ${interview.goal}` : '',
-		interview.questions.length
-			? `Questions:\n${interview.questions.map((q, n) => `${n + 1}. ${q.text}`).join('\n')}`
-			: ''
-	]
-		.filter(Boolean)
-		.join('\n\n');
-	const text = writeIcs({
-		uid: `${interview.id}@kith.interviews`,
-		start: interview.scheduledAt,
-		end: endsAt(interview)!,
-		summary: `Informational interview with ${who}${interview.organization ? ` (${interview.organization})` : ''}`,
-		description,
-		...(place ? { location: place } : {}),
-		...(isLink ? { url: place } : {}),
-		stamp: now,
-		alarmMinutesBefore: 60
-	});
+	// The same entry "All upcoming" in Settings writes, so the two update one calendar event.
+	const text = writeIcs({ ...interviewItem(interview, person)!, stamp: now });
 	const slug =
 		normalizeName(who)
 			.replace(/[^a-z0-9]+/g, '-')
