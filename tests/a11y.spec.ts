@@ -3,7 +3,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openControlled } from './support/app';
-import { seedEveryRoute, visit } from './support/routes';
+import { matchesPattern, routePatterns, seedEveryRoute, visit } from './support/routes';
 
 /** The violations on the page as one readable line each: rule, impact, where and why. */
 async function violations(page: Page): Promise<string[]> {
@@ -15,6 +15,13 @@ async function violations(page: Page): Promise<string[]> {
 		)
 	);
 }
+
+test('the walks visit every screen under src/routes', async ({ page }) => {
+	await openControlled(page, '/');
+	const routes = await seedEveryRoute(page);
+	const missed = routePatterns().filter((p) => !routes.some((r) => matchesPattern(r, p)));
+	expect(missed).toEqual([]);
+});
 
 for (const colorScheme of ['light', 'dark'] as const) {
 	test.describe(`in the ${colorScheme} scheme`, () => {

@@ -4,6 +4,8 @@
  * with questions, and a long pitch with cues, a rehearsal and a due card.
  */
 import { expect, type Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { newCardState } from '../../src/lib/domain/pitch-card';
 import { makeContact, makeInterview, makeTouchpoint } from '../../src/lib/domain/testing/factories';
 import { seed } from './db';
@@ -76,6 +78,8 @@ export async function seedEveryRoute(page: Page): Promise<string[]> {
 		'/contacts/r-ada',
 		'/contacts/r-ada/edit',
 		'/contacts/r-ada/merge',
+		'/contacts/r-ada/message',
+		'/contacts/r-ada/message?moment=thank-you&interview=r-v1',
 		'/contacts/r-ada/touchpoints/r-t1',
 		'/interviews',
 		'/interviews/new',
@@ -91,8 +95,31 @@ export async function seedEveryRoute(page: Page): Promise<string[]> {
 		'/pitches/rehearse',
 		'/settings',
 		'/settings/card',
-		'/settings/import'
+		'/settings/import',
+		'/settings/messages',
+		'/settings/messages/edit'
 	];
+}
+
+/**
+ * Every page under src/routes as a pattern ('/contacts/[id]/edit'), so a test can check that
+ * seedEveryRoute visits each one: a new screen is never left out of the walks.
+ */
+export function routePatterns(dir = 'src/routes', prefix = ''): string[] {
+	const found: string[] = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		if (entry.isFile() && entry.name === '+page.svelte') found.push(prefix || '/');
+		if (entry.isDirectory())
+			found.push(...routePatterns(join(dir, entry.name), `${prefix}/${entry.name}`));
+	}
+	return found.sort();
+}
+
+/** Whether a visited path is an instance of a route pattern. */
+export function matchesPattern(path: string, pattern: string): boolean {
+	const bare = path.split('?')[0]!;
+	const re = new RegExp(`^${pattern.replace(/\[[^\]]+\]/g, '[^/]+')}$`);
+	return re.test(bare);
 }
 
 /** Opens a route and waits until its page has drawn its heading. */
