@@ -3,7 +3,8 @@
  * Today's follow-up list gathers contacts and touchpoints that are due or overdue.
  */
 import type { Contact } from './contact';
-import { addDays, daysBetween, type IsoDate } from './dates';
+// day, not dates: dates brings zod, and the service worker's daily check runs these rules.
+import { addDays, daysBetween, type IsoDate } from './day';
 import type { Touchpoint } from './touchpoint';
 
 export const CADENCE_CHOICES = [30, 60, 90] as const;

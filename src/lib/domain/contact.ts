@@ -7,11 +7,12 @@ import { circleLabel, circleSchema } from './circles';
 import { isoDateSchema, timestampSchema } from './dates';
 import { versionSchema } from './stamp';
 import { idSchema } from './ids';
+import { NAME_MAX } from './text-length';
 import { emailSchema, httpUrlSchema, longText, phoneSchema, shortText, tagSchema } from './text';
 import { parseTags, type ContactForm } from './contact-form';
 import type { FieldKinds } from './merge3';
 
-export const NAME_MAX = 200;
+export { NAME_MAX };
 
 /** Someone the user hopes this contact will introduce them to; kept until marked done. */
 export const introRequestSchema = z.strictObject({

@@ -1,5 +1,6 @@
 /** Names a contact suggested: cleaned, deduplicated, and matched against people already in Kith. */
-import { NAME_MAX, type ContactRef } from './contact';
+import type { ContactRef } from './contact';
+import { NAME_MAX } from './text-length';
 import { fold } from './search';
 
 export const CONTEXT_MAX = 500;

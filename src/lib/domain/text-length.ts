@@ -3,6 +3,9 @@
  * such a limit. No zod here: the capture form loads this on its first screen.
  */
 
+/** The longest name of a person, in UTF-16 code units. */
+export const NAME_MAX = 200;
+
 /** The longest tag, in UTF-16 code units, as tagSchema's maxLength counts. */
 export const TAG_MAX = 60;
 
