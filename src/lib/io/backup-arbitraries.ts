@@ -320,6 +320,12 @@ export const settings: fc.Arbitrary<SettingRow[]> = fc
 			wordsPerMinute: fc.double({ min: 60, max: 300, noNaN: true }),
 			lastBackupAt: timestamp,
 			sampleContactIds: list(id),
+			sampleRecordIds: fc.record({
+				pitches: list(id),
+				rehearsals: list(id),
+				interviews: list(id),
+				questions: list(id)
+			}),
 			persistAsked: fc.boolean()
 		},
 		{ requiredKeys: [] }
