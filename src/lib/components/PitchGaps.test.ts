@@ -23,8 +23,27 @@ describe('PitchGaps', () => {
 		expect(screen.queryByText('rare maps')).toBeNull();
 	});
 
-	it('lets the user pick the words to hide when there are no cues', async () => {
-		render(PitchGaps, { props: { text, cues: [] } });
+	it('hides every fifth word by default when no cue is in the text, and says a change', async () => {
+		const changes: string[] = [];
+		render(PitchGaps, {
+			props: { text, cues: ['Who I am'], onModeChange: (m: string) => changes.push(m) }
+		});
+		expect(screen.getByRole('radio', { name: 'Every fifth word' })).toBeChecked();
+		// The fifth of nine words.
+		expect(screen.queryByText(/manager/)).toBeNull();
+		expect(screen.getByText(/who loves rare maps/)).toBeInTheDocument();
+		expect(screen.getByRole('status')).toHaveTextContent('1 of 1 gap still hidden.');
+		await fireEvent.click(screen.getByRole('radio', { name: 'My cues' }));
+		expect(changes).toEqual(['cues']);
+	});
+
+	it('starts on the mode it is given', () => {
+		render(PitchGaps, { props: { text, cues: ['rare maps'], mode: 'fifth' } });
+		expect(screen.getByRole('radio', { name: 'Every fifth word' })).toBeChecked();
+	});
+
+	it('lets the user pick the words to hide', async () => {
+		render(PitchGaps, { props: { text, cues: [], mode: 'pick' } });
 		expect(screen.getByRole('radio', { name: 'Words I pick' })).toBeChecked();
 		await fireEvent.click(screen.getByRole('button', { name: 'rare' }));
 		await fireEvent.click(screen.getByRole('button', { name: 'maps.' }));

@@ -3,6 +3,7 @@
  * derived fields are its own), the indexed lookups screens and services need, and search.
  */
 import type { Contact, ContactRef } from '$lib/domain/contact';
+import type { ListedContact } from '$lib/domain/contact-list';
 import { fromRow, isLive, toRow } from './contact-row';
 import { contactSearch, type SearchTuning } from './contact-search';
 import type { KithDB } from './database';
@@ -50,6 +51,28 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 		bulkRemove: (ids: string[]) => table.bulkDelete(ids),
 		search,
 		recent,
+		/**
+		 * Every live contact as the Contacts list shows it, in no particular order: the fields a row
+		 * needs and the stored search words, so the whole list is filtered in memory as one types.
+		 */
+		async listed(): Promise<ListedContact[]> {
+			const out: ListedContact[] = [];
+			await table.each((c) => {
+				if (!isLive(c)) return;
+				out.push({
+					id: c.id,
+					name: c.name,
+					organization: c.organization,
+					role: c.role,
+					circle: c.circle,
+					tags: c.tags,
+					nextFollowUpOn: c.nextFollowUpOn,
+					updatedAt: c.updatedAt,
+					words: c.words
+				});
+			});
+			return out;
+		},
 		/** Everyone this contact introduced, live or in the trash. */
 		async introducedBy(id: string): Promise<Contact[]> {
 			const rows = await table.where('introducedById').equals(id).toArray();

@@ -2,6 +2,7 @@
  * Fill-in-the-gaps practice: which stretches of a pitch's text are hidden, from phrases (the
  * cues) or from words the user tapped. Pure, so it is tested without a page.
  */
+import type { GapMode, Pitch } from './pitch';
 
 export type Segment = { kind: 'text'; text: string } | { kind: 'gap'; text: string; index: number };
 
@@ -104,4 +105,23 @@ export function gapsFromPhrases(
 
 export function gapCount(segments: Segment[]): number {
 	return segments.filter((s) => s.kind === 'gap').length;
+}
+
+/** The word positions of every `n`th word (the fifth, the tenth, …) of the text. */
+export function everyNthWord(text: string, n = 5): Set<number> {
+	const words = tokenize(text).filter((t) => t.word).length;
+	const out = new Set<number>();
+	for (let i = n - 1; i < words; i += n) out.add(i);
+	return out;
+}
+
+/**
+ * What the gaps hide for this pitch: the choice saved with it, or else its cues when at least one
+ * is in the text word for word (they are the points worth remembering), or else every fifth word,
+ * so practice never starts with nothing hidden.
+ */
+export function gapModeOf(pitch: Pick<Pitch, 'text' | 'cues' | 'gaps'>): GapMode {
+	if (pitch.gaps) return pitch.gaps;
+	const { segments } = gapsFromPhrases(pitch.text, pitch.cues);
+	return gapCount(segments) > 0 ? 'cues' : 'fifth';
 }

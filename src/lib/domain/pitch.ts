@@ -22,6 +22,16 @@ export const cardStateSchema = z.object({
 	lastReview: z.optional(timestampSchema)
 });
 
+/**
+ * What "Fill in the gaps" hides: the cues' words, every fifth word, or words the user picks. Kept
+ * on the pitch once chosen; a pitch without it gets the default of `gapModeOf` (pitch-gaps.ts),
+ * worked out when read rather than written in at parse time, so a row from an older device or
+ * backup stays exactly as it came.
+ */
+export const GAP_MODES = ['cues', 'fifth', 'pick'] as const;
+export const gapModeSchema = z.enum(GAP_MODES);
+export type GapMode = z.infer<typeof gapModeSchema>;
+
 /** A prepared self-introduction, rehearsed as a flashcard. */
 export const pitchSchema = z.strictObject({
 	id: idSchema,
@@ -31,6 +41,8 @@ export const pitchSchema = z.strictObject({
 	text: longText,
 	cues: z.array(shortText),
 	card: z.optional(cardStateSchema),
+	/** Added after version 4 shipped: optional, so older rows, backups and devices stay valid. */
+	gaps: z.optional(gapModeSchema),
 	createdAt: timestampSchema,
 	updatedAt: timestampSchema,
 	version: versionSchema,

@@ -24,6 +24,13 @@ export const settingSchemas = {
 	wordsPerMinute: z.number().check(z.gte(60), z.lte(300)),
 	lastBackupAt: timestampSchema,
 	sampleContactIds: z.array(idSchema),
+	/** What the sample data added besides people (pitches and their rehearsals, interviews, questions). */
+	sampleRecordIds: z.object({
+		pitches: z.array(idSchema),
+		rehearsals: z.array(idSchema),
+		interviews: z.array(idSchema),
+		questions: z.array(idSchema)
+	}),
 	persistAsked: z.boolean(),
 	/** When Today's "Install Kith" suggestion was dismissed on this device. */
 	installDismissedAt: timestampSchema,

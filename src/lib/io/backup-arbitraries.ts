@@ -12,7 +12,7 @@ import type { ContactExtra } from '$lib/domain/contact-extra';
 import type { Draft } from '$lib/domain/draft';
 import { CHANNELS, OUTCOMES, type Touchpoint } from '$lib/domain/touchpoint';
 import { QUESTION_CATEGORIES, type Interview, type Question } from '$lib/domain/interview';
-import { RATINGS, type Pitch, type Recording, type Rehearsal } from '$lib/domain/pitch';
+import { GAP_MODES, RATINGS, type Pitch, type Recording, type Rehearsal } from '$lib/domain/pitch';
 import type { SettingRow } from '$lib/domain/setting';
 import {
 	BUILT_IN_PREFIX,
@@ -205,6 +205,7 @@ export const pitch: fc.Arbitrary<Pitch> = fc.record(
 		text: text(100_000),
 		cues: list(text(500)),
 		card,
+		gaps: fc.constantFrom(...GAP_MODES),
 		createdAt: timestamp,
 		updatedAt: timestamp,
 		version,
@@ -325,8 +326,18 @@ export const settings: fc.Arbitrary<SettingRow[]> = fc
 			wordsPerMinute: fc.double({ min: 60, max: 300, noNaN: true }),
 			lastBackupAt: timestamp,
 			sampleContactIds: list(id),
+			sampleRecordIds: fc.record({
+				pitches: list(id),
+				rehearsals: list(id),
+				interviews: list(id),
+				questions: list(id)
+			}),
 			persistAsked: fc.boolean(),
-			installDismissedAt: timestamp
+			installDismissedAt: timestamp,
+			reminders: fc.record(
+				{ notify: fc.boolean(), askDismissedAt: timestamp },
+				{ requiredKeys: ['notify'] }
+			)
 		},
 		{ requiredKeys: [] }
 	)

@@ -182,6 +182,7 @@ export const pitches = {
 	create: lazy('createPitch'),
 	update: lazy('updatePitch'),
 	duplicate: lazy('duplicatePitch'),
+	setGapMode: lazy('setGapMode'),
 	remove: lazy('deletePitch'),
 	restore: lazy('restorePitch'),
 	rate: lazy('rateRehearsal'),

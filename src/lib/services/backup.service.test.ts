@@ -278,6 +278,18 @@ describe('restoreBackup, merge', () => {
 			mergeRow('settings', { key: 'lastBackupAt', value: 600 }, { key: 'lastBackupAt', value: 500 })
 		).toEqual({ kind: 'kept' });
 	});
+
+	it('takes both lists of sample pitches, rehearsals, interviews and questions', () => {
+		const ids = (p: string[], i: string[] = []) => ({
+			key: 'sampleRecordIds' as const,
+			value: { pitches: p, rehearsals: [], interviews: i, questions: [] }
+		});
+		expect(mergeRow('settings', ids(['p1'], ['i1']), ids(['p1', 'p2'], ['i1']))).toEqual({
+			kind: 'updated',
+			row: ids(['p1', 'p2'], ['i1'])
+		});
+		expect(mergeRow('settings', ids(['p1']), ids(['p1']))).toEqual({ kind: 'unchanged' });
+	});
 });
 
 describe('restoreBackup, all or nothing', () => {

@@ -15,8 +15,9 @@
  *     deletedAt. On a tie the device's own row stays: nothing is rewritten for no gain.
  *   - rehearsals and recordings are never edited after they are made, so the device's row stays.
  *   - settings have no time stamps, so the device's own value stays (its card, its speaking
- *     rate), except lastBackupAt, which takes the later of the two, and sampleContactIds, which
- *     takes both lists, so "remove sample data" still finds sample contacts from either side.
+ *     rate), except lastBackupAt, which takes the later of the two, and sampleContactIds and
+ *     sampleRecordIds, which take both lists, so "remove sample data" still finds sample
+ *     records from either side.
  *
  * Either way, before anything is written, every contact the backup's rows name must be there
  * after the restore, with no loop of introductions (io/backup-references.ts); and the backup's
@@ -138,6 +139,21 @@ function mergeSetting(existing: SettingRow, incoming: SettingRow): Outcome {
 		const extra = (incoming.value as string[]).filter((id) => !mine.includes(id));
 		return extra.length
 			? { kind: 'updated', row: { key: existing.key, value: [...mine, ...extra] } }
+			: { kind: 'unchanged' };
+	}
+	if (existing.key === 'sampleRecordIds') {
+		type Ids = Record<'pitches' | 'rehearsals' | 'interviews' | 'questions', string[]>;
+		const mine = existing.value as Ids;
+		const theirs = incoming.value as Ids;
+		const both = { ...mine };
+		let extra = 0;
+		for (const kind of Object.keys(mine) as (keyof Ids)[]) {
+			const more = theirs[kind].filter((id) => !mine[kind].includes(id));
+			extra += more.length;
+			both[kind] = [...mine[kind], ...more];
+		}
+		return extra
+			? { kind: 'updated', row: { key: existing.key, value: both } }
 			: { kind: 'unchanged' };
 	}
 	return { kind: keptOrSame(existing, incoming) };

@@ -19,6 +19,7 @@ import {
 	restorePitch,
 	restoreRecording,
 	saveRecording,
+	setGapMode,
 	updatePitch
 } from './pitches.service';
 
@@ -201,6 +202,36 @@ describe('recordings', () => {
 		await restoreRecording(db, deleted!);
 		expect((await db.rehearsals.toArray())[0]?.recordingId).toBe(rec!.id);
 		expect(await repos(db).pitches.recordingsOf(pitch.id)).toHaveLength(1);
+	});
+});
+
+describe('the gaps choice', () => {
+	it('is kept with the pitch, stays through an edit, and is not rewritten when unchanged', async () => {
+		const db = testDb();
+		const pitch = await newPitch(db);
+		expect(pitch.gaps).toBeUndefined();
+		await setGapMode(db, pitch.id, 'fifth', now + 1);
+		const kept = await repos(db).pitches.get(pitch.id);
+		expect(kept).toMatchObject({ gaps: 'fifth', updatedAt: now + 1 });
+		expect(kept!.version).toBeGreaterThan(pitch.version);
+		await setGapMode(db, pitch.id, 'fifth', now + 2);
+		expect((await repos(db).pitches.get(pitch.id))?.updatedAt).toBe(now + 1);
+		const edited = await updatePitch(db, pitch.id, form({ title: 'Renamed' }), { now: now + 3 });
+		expect(edited.ok && edited.pitch.gaps).toBe('fifth');
+	});
+
+	it('goes through a backup and restore, as does a pitch without it', async () => {
+		const db = testDb();
+		const chosen = await newPitch(db);
+		await newPitch(db, { title: 'Never practised' });
+		await setGapMode(db, chosen.id, 'pick', now + 1);
+		const before = await db.pitches.toArray();
+		const file = await exportBackup(db, { appVersion: 'test', now: now + day });
+		const other = testDb();
+		await restoreBackup(other, await readBackup(new Blob([file.text])), { mode: 'replace' });
+		const after = await other.pitches.toArray();
+		expect(after).toEqual(before);
+		expect(after.map((p) => p.gaps).sort()).toEqual(['pick', undefined]);
 	});
 });
 

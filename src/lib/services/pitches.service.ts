@@ -6,7 +6,7 @@
  */
 import { stampNew, touch, write, type KithDB } from '$lib/db';
 import { newId } from '$lib/domain/ids';
-import type { Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
+import type { GapMode, Pitch, Recording, Rehearsal } from '$lib/domain/pitch';
 import { newCardState, notRehearsableReason } from '$lib/domain/pitch-card';
 import { checkSaveFrom, type Current } from '$lib/domain/form-version';
 import type { FieldConflict } from '$lib/domain/merge3';
@@ -93,6 +93,23 @@ export async function updatePitch(
 		);
 		await Promise.all([r.pitches.put(pitch), draftKey ? r.drafts.remove(draftKey) : undefined]);
 		return { ok: true, pitch, merged: check.merged };
+	});
+}
+
+/**
+ * Keeps what "Fill in the gaps" hides for this pitch, read and changed in one transaction so a
+ * save from another tab is not overwritten; nothing is written when the choice is already kept.
+ */
+export async function setGapMode(
+	db: KithDB,
+	id: string,
+	mode: GapMode,
+	now = Date.now()
+): Promise<void> {
+	await write(db, ['pitches'], async (r) => {
+		const existing = await r.pitches.get(id);
+		if (!existing || existing.gaps === mode) return;
+		await r.pitches.put(touch({ ...existing, gaps: mode }, now, existing));
 	});
 }
 

@@ -2,6 +2,7 @@
  * Removing the sample network, as Today and Settings both offer it: say how many people go
  * (edited ones included) and wait for a yes, then remove them and say so.
  */
+import { count } from '$lib/domain/plural';
 import { sampleData } from '$lib/services/app';
 import { attempt } from './attempt';
 import { removeSampleMessage, type SampleRemoval } from './sample-removal';
@@ -27,7 +28,8 @@ export class SampleRemovalFlow {
 	async confirm(): Promise<boolean> {
 		this.pending = undefined;
 		const removed = await attempt(() => sampleData.remove(), {
-			success: (n) => `Removed ${n} sample contacts. Your own contacts are still here.`
+			success: (n) =>
+				`Removed ${count(n, 'sample contact', 'sample contacts')} and what came with them. Your own records are still here.`
 		});
 		return removed.ok;
 	}

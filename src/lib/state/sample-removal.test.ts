@@ -14,3 +14,14 @@ describe('removeSampleMessage', () => {
 		);
 	});
 });
+
+describe('removeSampleMessage with sample pitches and interviews', () => {
+	it('names them, counted in words, and says the user’s own stay', () => {
+		expect(removeSampleMessage({ count: 30, edited: 1, pitches: 2, interviews: 3 })).toBe(
+			'30 sample contacts will be deleted for good, including 1 you changed, and so will 2 sample pitches and 3 interviews. This cannot be undone. Your own contacts stay, and so do your own pitches and interviews.'
+		);
+		expect(removeSampleMessage({ count: 30, edited: 0, pitches: 1, interviews: 0 })).toContain(
+			'and so will 1 sample pitch.'
+		);
+	});
+});

@@ -10,7 +10,7 @@ import {
 	mergePair,
 	touchpointForm
 } from './contact-forms.reads';
-import { contactSearch, trashCount, trashedContacts } from './contact-list.reads';
+import { contactSearch, listedContacts, trashCount, trashedContacts } from './contact-list.reads';
 import { contactPage, contactRelationships, referralChain } from './contact-page.reads';
 import { makeContact, makeTouchpoint, NOON, testRepos } from './testing/rows';
 
@@ -38,6 +38,11 @@ describe('contact list and trash', () => {
 			(await contactSearch({ query: '', tag: 'mentor' })(r)).contacts.map((c) => c.id)
 		).toEqual([ana.id]);
 		expect(await tagsInUse(r)).toEqual(['design', 'mentor']);
+		const listed = await listedContacts(r);
+		expect(listed.map((c) => c.name).sort()).toEqual(['Ana Lima', 'Ben Ode', 'Cleo Lima']);
+		expect(listed.find((c) => c.id === ana.id)?.words).toEqual(
+			expect.arrayContaining(['ana', 'lima', 'mentor'])
+		);
 	});
 
 	it('reads the sample flag and the last backup from the settings', async () => {
