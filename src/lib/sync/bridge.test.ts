@@ -522,6 +522,58 @@ describe('the sync bridge', () => {
 		expect(await a.db.conflicts.count()).toBe(0);
 	});
 
+	it('a push that died after writing does not send its change again over a purge made elsewhere since', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		await write(a.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, notes: 'changed' }, Date.now()));
+		});
+		expect(await crashing(a, ['syncBase', 'syncOutbox'], () => push(a))).toBe(true);
+		await a.pouch.replicate.to(server);
+		// B gets the change that did go out, and purges the record, having seen it.
+		await settleAll([b], server);
+		expect((await contactsOf(b)).map((c) => c.notes)).toEqual(['changed']);
+		await repos(b.db).contacts.remove(ana.id);
+		await settleAll([b], server);
+		// A's next push finishes the dead one's bookkeeping: the same version sent again would be a
+		// new edit, and an edit beats a delete.
+		await settleAll([a, b], server);
+		expect(await contactsOf(a)).toEqual([]);
+		expect(await contactsOf(b)).toEqual([]);
+		expect(await a.db.conflicts.count()).toBe(0);
+	});
+
+	it('after a push that died, applies what a pull left to it meanwhile', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		await write(a.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, notes: 'changed' }, Date.now()));
+		});
+		expect(await crashing(a, ['syncBase', 'syncOutbox'], () => push(a))).toBe(true);
+		await a.pouch.replicate.to(server);
+		await settleAll([b], server);
+		await write(b.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, organization: 'Library' }, Date.now()));
+		});
+		await settleAll([b], server);
+		// B's change builds on A's: A's pull finds the row still marked and leaves it to the push,
+		// which has nothing left to send once it has finished the dead push's bookkeeping.
+		await a.pouch.replicate.from(server);
+		await pull(a);
+		await settleAll([a, b], server);
+		for (const d of [a, b]) {
+			expect(await contactsOf(d)).toMatchObject([{ notes: 'changed', organization: 'Library' }]);
+			expect(await d.db.conflicts.count()).toBe(0);
+		}
+	});
+
 	it('a purge whose push died still loses to an edit made elsewhere, on both devices', async () => {
 		const { a, b, server } = await twoDevices();
 		const ana = makeContact({ name: 'Ana', notes: 'x' });

@@ -129,29 +129,49 @@ async function openDoc(
 
 /**
  * What a push is about to write, saved (syncState, key `pushing`) before it writes: per document,
- * the revision it chose and the base it chose it on. A push that dies after the replica took its
- * writes but before its own bookkeeping leaves this behind, and the next push takes the revisions
- * that landed as its base; otherwise it would write beside its own lost revision, a clash of this
- * device with itself (an older edit winning over a newer one, or a purge undone).
+ * the revision it chose, the base it chose it on and the outbox mark it sends; and the replica's
+ * checkpoint then. A push that dies after the replica took its writes but before its own
+ * bookkeeping leaves this behind, and the next push finishes that bookkeeping for the revisions
+ * that landed. Otherwise it would write beside its own lost revision, a clash of this device with
+ * itself (an older edit winning over a newer one, or a purge undone), or send the same version
+ * again as a new edit, which would beat a purge made elsewhere in between.
  */
 const PUSHING = 'pushing';
-type Pushing = Record<string, { rev: string; from?: string; deleted?: boolean }>;
+interface Pushing {
+	/** The replica's checkpoint when the push started (none: no pull yet). */
+	since?: number | string;
+	docs: Record<string, { rev: string; from?: string; deleted?: boolean; mark: string }>;
+}
 
 async function recoverPush(b: Bridge) {
 	const pushing = await read(b.db, ['syncState'], (r) => r.syncState.read<Pushing>(PUSHING));
 	if (!pushing) return;
-	const landed: SyncBaseRow[] = [];
-	for (const [key, p] of Object.entries(pushing)) {
+	const landed: string[] = [];
+	for (const [key, p] of Object.entries(pushing.docs)) {
 		const there = await b.replica.get(key, { rev: p.rev }).then(
 			() => true,
 			() => false
 		);
-		if (there) landed.push({ key, rev: p.rev, ...(p.deleted ? { deleted: true } : {}) });
+		if (there) landed.push(key);
 	}
-	await write(b.db, ['syncBase', 'syncState'], async (r) => {
-		for (const row of landed)
-			if ((await r.syncBase.get(row.key))?.rev === pushing[row.key]!.from)
-				await r.syncBase.put(row);
+	await write(b.db, ['syncBase', 'syncOutbox', 'syncState'], async (r) => {
+		let handed = false;
+		for (const key of landed) {
+			const p = pushing.docs[key]!;
+			if ((await r.syncBase.get(key))?.rev !== p.from) continue;
+			await r.syncBase.put({ key, rev: p.rev, ...(p.deleted ? { deleted: true } : {}) });
+			// Changed again since, the row goes in this push, on the revision that landed.
+			const now = await r.syncOutbox.get(key);
+			if (now?.mark !== p.mark) continue;
+			await r.syncOutbox.put({ ...now, pushed: p.mark });
+			handed = true;
+		}
+		// A pull after the crash met those marks and left what arrived for the rows to this push,
+		// which sends nothing now: the next pull reads the replica again from where the push
+		// started (what was applied already is passed over).
+		if (handed)
+			if (pushing.since === undefined) await r.syncState.remove('replicaSeq');
+			else await r.syncState.save('replicaSeq', pushing.since);
 		await r.syncState.remove(PUSHING);
 	});
 }
@@ -175,34 +195,44 @@ async function writeBranches(b: Bridge, docs: ReplicaDoc[]) {
 /** Hands up to `limit` marked rows to the replica. `more` says whether marks are left. */
 export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; more: boolean }> {
 	await recoverPush(b);
-	const batch = await read(b.db, [...SYNCED_TABLES, 'syncOutbox', 'syncBase'], async (r) => {
+	const tables = [...SYNCED_TABLES, 'syncOutbox', 'syncBase', 'syncState'] as const;
+	const batch = await read(b.db, tables, async (r) => {
 		const marks = await r.syncOutbox.page(limit + 1);
 		const page = marks.slice(0, limit);
 		// One read per table and one of the bases, not two reads per record.
 		const rows = await rowsOf(r, page);
 		const bases = await r.syncBase.bulkGet(page.map((mark) => mark.key));
 		const items = page.map((mark, i) => ({ mark, row: rows.get(mark.key), base: bases[i] }));
-		return { items, more: marks.length > limit };
+		const since = await r.syncState.read<number | string>('replicaSeq');
+		return { items, more: marks.length > limit, since };
 	});
 	if (batch.items.length === 0) return { pushed: 0, more: false };
 
 	// Each row is written as a child of the revision this device last exchanged, with a revision
 	// chosen here (SYNC.md: on a stale base it becomes a branch, which the engine keeps).
-	const docs: { key: string; doc: ReplicaDoc; base?: SyncBaseRow }[] = [];
+	const docs: { mark: string; doc: ReplicaDoc; base?: SyncBaseRow }[] = [];
 	for (const { mark, row, base } of batch.items) {
 		if (row !== undefined) {
 			const doc = onBase(await sealRow(b, mark.table, mark.key, row), base?.rev);
-			docs.push({ key: mark.key, doc, base });
+			docs.push({ mark: mark.mark, doc, base });
 		} else if (base)
-			// Even on a deletion (a push that died after writing it): a pull that met this mark left
-			// what arrived for the row to this push, and only a new revision brings it through again.
-			docs.push({ key: mark.key, doc: onBase({ _id: mark.key, _deleted: true }, base.rev), base });
+			// Even on a deleted base: a pull that met this mark left what arrived for the row to this
+			// push, and only a new revision brings it through again.
+			docs.push({
+				mark: mark.mark,
+				doc: onBase({ _id: mark.key, _deleted: true }, base.rev),
+				base
+			});
 		// A row made and removed before it ever reached the replica has nothing to send.
 	}
-	const pushing: Pushing = {};
+	const pushing: Pushing = {
+		docs: {},
+		...(batch.since === undefined ? {} : { since: batch.since })
+	};
 	for (const d of docs)
-		pushing[d.key] = {
+		pushing.docs[d.doc._id] = {
 			rev: d.doc._rev!,
+			mark: d.mark,
 			...(d.base ? { from: d.base.rev } : {}),
 			...(d.doc._deleted ? { deleted: true } : {})
 		};
@@ -214,7 +244,7 @@ export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; mo
 		);
 	}
 	await write(b.db, ['syncOutbox', 'syncBase', 'syncState'], async (r) => {
-		const exchanged = Object.entries(pushing).map(([key, p]) => ({
+		const exchanged = Object.entries(pushing.docs).map(([key, p]) => ({
 			key,
 			rev: p.rev,
 			...(p.deleted ? { deleted: true } : {})
