@@ -125,14 +125,22 @@ export async function startBenchSyncServer(users) {
  */
 export async function dbRequest(url, user, path, init = {}) {
 	const auth = `Basic ${Buffer.from(`${user.name}:${user.password}`).toString('base64')}`;
-	const response = await fetch(`${url}/${userDbName(user.name)}${path}`, {
-		...init,
-		headers: {
-			Authorization: auth,
-			Accept: 'application/json',
-			'Content-Type': 'application/json',
-			...init.headers
-		}
+	const send = () =>
+		fetch(`${url}/${userDbName(user.name)}${path}`, {
+			...init,
+			headers: {
+				Authorization: auth,
+				Accept: 'application/json',
+				'Content-Type': 'application/json',
+				...init.headers
+			}
+		});
+	// A read after the bench's own thread was busy for a while (sizing 25,000 documents) can go out
+	// on a kept-alive connection the server closed meanwhile: it is sent again, once, on a new one.
+	// A write is not, as it may have been done.
+	const response = await send().catch((error) => {
+		if (init.method === undefined && error?.cause?.code === 'UND_ERR_SOCKET') return send();
+		throw error;
 	});
 	if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
 	return response.json();

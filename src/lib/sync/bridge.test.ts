@@ -8,11 +8,12 @@ import {
 	crashing,
 	device,
 	memoryPouch,
+	round,
 	settleAll,
 	sharedKey,
 	type Device
 } from './testing/devices';
-import { keepPausedRecords, pull, push, sent, MassDeletePaused } from './bridge';
+import { keepPausedRecords, pull, pullAll, push, sent, MassDeletePaused } from './bridge';
 
 async function contactsOf(d: Device) {
 	return (await d.db.contacts.toArray())
@@ -116,6 +117,91 @@ describe('the sync bridge', () => {
 		expect(await contactsOf(b)).toEqual(await contactsOf(a));
 		expect(await a.db.conflicts.count()).toBe(0);
 		expect(await b.db.conflicts.count()).toBe(0);
+	});
+
+	it('sends a merge to the server in the round that settles it', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library', notes: 'Met at the fair' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		const edit = async (d: Device, change: object) =>
+			write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, ...change }, Date.now()));
+			});
+		await edit(a, { organization: 'City Library' });
+		await edit(b, { notes: 'Met at the fair; likes archives' });
+		await round(a, server);
+		// B's edit makes the clash on the server, B's replica hears of A's side and settles it: the
+		// merged revision, written after what arrived, still goes up before the round ends (the way
+		// back starts where the way down ended).
+		await round(b, server);
+		const onServer = await server.get(`contacts:${ana.id}`, { conflicts: true });
+		expect(onServer._conflicts ?? []).toEqual([]);
+		await round(a, server);
+		expect((await contactsOf(a))[0]).toMatchObject({
+			organization: 'City Library',
+			notes: 'Met at the fair; likes archives'
+		});
+		expect(await contactsOf(b)).toEqual(await contactsOf(a));
+	});
+
+	it('pulls batch after batch, each read while the one before is written', async () => {
+		const { a, b, server } = await twoDevices();
+		const rows = Array.from({ length: 11 }, (_, i) => makeContact({ name: `P${i}` }));
+		await repos(a.db).contacts.putMany(rows);
+		await repos(a.db).interactions.put(makeTouchpoint({ id: 't1', contactId: rows[0]!.id }));
+		await settleAll([a], server);
+		await b.pouch.replicate.from(server);
+		expect(await pullAll(b, { limit: 3 })).toEqual({
+			applied: 12,
+			more: false,
+			held: 0,
+			refused: 0,
+			settled: 0
+		});
+		expect(await contactsOf(b)).toEqual(await contactsOf(a));
+		expect(await b.db.interactions.count()).toBe(1);
+		expect(await b.db.syncOutbox.count()).toBe(0);
+		expect(await pull(b)).toEqual({ applied: 0, more: false, held: 0, refused: 0, settled: 0 });
+	});
+
+	it('applies in the same pull what a clash it settled merged into', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', organization: 'Library', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		for (const [d, change] of [
+			[a, { organization: 'City Library' }],
+			[b, { notes: 'y' }]
+		] as const)
+			await write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(ana.id))!;
+				await r.contacts.put(touch({ ...c, ...change }, Date.now()));
+			});
+		await round(a, server);
+		await push(b);
+		await b.pouch.replicate.from(server);
+		expect(await pullAll(b)).toMatchObject({ applied: 1, settled: 1 });
+		expect((await contactsOf(b))[0]).toMatchObject({ organization: 'City Library', notes: 'y' });
+	});
+
+	it('stops pulling at a batch that would delete many, keeping the batches before it', async () => {
+		const { a, b, server } = await twoDevices();
+		const rows = Array.from({ length: 10 }, (_, i) => makeContact({ name: `P${i}` }));
+		await repos(a.db).contacts.putMany(rows);
+		await settleAll([a, b], server);
+		// Three new contacts reach B's replica first, then three deletes: a batch of each.
+		await repos(a.db).contacts.putMany([1, 2, 3].map((i) => makeContact({ name: `New ${i}` })));
+		await round(a, server);
+		await b.pouch.replicate.from(server);
+		await repos(a.db).contacts.bulkRemove(rows.slice(0, 3).map((r) => r.id));
+		await round(a, server);
+		await b.pouch.replicate.from(server);
+		await expect(pullAll(b, { limit: 3 })).rejects.toBeInstanceOf(MassDeletePaused);
+		expect(await contactsOf(b)).toHaveLength(13);
+		await pullAll(b, { limit: 3, allowDeletes: true });
+		expect(await contactsOf(b)).toHaveLength(10);
 	});
 
 	it('gives a field changed on both one value everywhere, and the same card on both', async () => {
@@ -434,6 +520,58 @@ describe('the sync bridge', () => {
 		expect(await contactsOf(a)).toEqual([]);
 		expect(await contactsOf(b)).toEqual([]);
 		expect(await a.db.conflicts.count()).toBe(0);
+	});
+
+	it('a push that died after writing does not send its change again over a purge made elsewhere since', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		await write(a.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, notes: 'changed' }, Date.now()));
+		});
+		expect(await crashing(a, ['syncBase', 'syncOutbox'], () => push(a))).toBe(true);
+		await a.pouch.replicate.to(server);
+		// B gets the change that did go out, and purges the record, having seen it.
+		await settleAll([b], server);
+		expect((await contactsOf(b)).map((c) => c.notes)).toEqual(['changed']);
+		await repos(b.db).contacts.remove(ana.id);
+		await settleAll([b], server);
+		// A's next push finishes the dead one's bookkeeping: the same version sent again would be a
+		// new edit, and an edit beats a delete.
+		await settleAll([a, b], server);
+		expect(await contactsOf(a)).toEqual([]);
+		expect(await contactsOf(b)).toEqual([]);
+		expect(await a.db.conflicts.count()).toBe(0);
+	});
+
+	it('after a push that died, applies what a pull left to it meanwhile', async () => {
+		const { a, b, server } = await twoDevices();
+		const ana = makeContact({ name: 'Ana', notes: 'x' });
+		await repos(a.db).contacts.put(ana);
+		await settleAll([a, b], server);
+		await write(a.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, notes: 'changed' }, Date.now()));
+		});
+		expect(await crashing(a, ['syncBase', 'syncOutbox'], () => push(a))).toBe(true);
+		await a.pouch.replicate.to(server);
+		await settleAll([b], server);
+		await write(b.db, ['contacts'], async (r) => {
+			const c = (await r.contacts.get(ana.id))!;
+			await r.contacts.put(touch({ ...c, organization: 'Library' }, Date.now()));
+		});
+		await settleAll([b], server);
+		// B's change builds on A's: A's pull finds the row still marked and leaves it to the push,
+		// which has nothing left to send once it has finished the dead push's bookkeeping.
+		await a.pouch.replicate.from(server);
+		await pull(a);
+		await settleAll([a, b], server);
+		for (const d of [a, b]) {
+			expect(await contactsOf(d)).toMatchObject([{ notes: 'changed', organization: 'Library' }]);
+			expect(await d.db.conflicts.count()).toBe(0);
+		}
 	});
 
 	it('a purge whose push died still loses to an edit made elsewhere, on both devices', async () => {

@@ -12,7 +12,8 @@
  * transaction with the checkpoint. A row changed here meanwhile waits: its push makes a branch.
  */
 import { read, write, type KithDB, type UnitRepos } from '$lib/db';
-import type { SyncBaseRow } from '$lib/db/sync-rows';
+import type { OutboxRow } from '$lib/db/outbox';
+import type { SyncBaseRow, SyncHeldRow } from '$lib/db/sync-rows';
 import type { Pitch, Rehearsal } from '$lib/domain/pitch';
 import { conflictId, type SyncConflict } from '$lib/domain/sync-conflict';
 import { docId, parseDocId, SYNCED_TABLES, type SyncedTable } from '$lib/domain/sync-tables';
@@ -41,9 +42,10 @@ export class MassDeletePaused extends Error {
 }
 
 interface RowRepo {
-	get(key: string): Promise<unknown>;
+	bulkGet(keys: string[]): Promise<unknown[]>;
 	put(row: unknown): Promise<unknown>;
-	remove(key: string): Promise<unknown>;
+	bulkPut(rows: unknown[]): Promise<unknown>;
+	bulkRemove(keys: string[]): Promise<unknown>;
 	count(): Promise<number>;
 }
 
@@ -53,6 +55,28 @@ type Units = UnitRepos<SyncedTable | (typeof SYNC_TABLES)[number]>;
 function repoOf(r: UnitRepos<SyncedTable>, table: SyncedTable): RowRepo {
 	return r[table] as unknown as RowRepo;
 }
+
+/** The rows here of the records named, by key (`<table>:<id>`): one bulk read per table. */
+async function rowsOf(
+	r: UnitRepos<SyncedTable>,
+	wanted: { key: string; table: SyncedTable; id: string }[]
+): Promise<Map<string, Row | undefined>> {
+	const ids = new Map<SyncedTable, string[]>();
+	for (const { table, id } of wanted) {
+		const list = ids.get(table);
+		if (list) list.push(id);
+		else ids.set(table, [id]);
+	}
+	const rows = new Map<string, Row | undefined>();
+	for (const [table, list] of ids) {
+		const found = await repoOf(r, table).bulkGet(list);
+		list.forEach((id, i) => rows.set(docId(table, id), found[i] as Row | undefined));
+	}
+	return rows;
+}
+
+/** A mark of a change made here and not yet handed to the replica: its push will merge. */
+const waiting = (mark: OutboxRow | undefined) => mark !== undefined && mark.pushed !== mark.mark;
 
 const randomHex = () => crypto.randomUUID().replaceAll('-', '');
 
@@ -85,7 +109,12 @@ async function openDoc(
 	}
 	const extra: Row = {};
 	if (table === 'recordings') {
-		const sealed = fromBase64(doc._attachments?.audio?.data ?? '');
+		let attachment = doc._attachments?.audio;
+		// The changes feed leaves attachments out (see fetchBatch): the audio is read here, apart.
+		if (attachment?.stub)
+			attachment = (await b.replica.get(doc._id, { rev: doc._rev, attachments: true }))._attachments
+				?.audio;
+		const sealed = fromBase64(attachment?.data ?? '');
 		const type = (body as { row?: { mimeType?: unknown } } | null)?.row?.mimeType;
 		if (sealed)
 			try {
@@ -100,29 +129,49 @@ async function openDoc(
 
 /**
  * What a push is about to write, saved (syncState, key `pushing`) before it writes: per document,
- * the revision it chose and the base it chose it on. A push that dies after the replica took its
- * writes but before its own bookkeeping leaves this behind, and the next push takes the revisions
- * that landed as its base; otherwise it would write beside its own lost revision, a clash of this
- * device with itself (an older edit winning over a newer one, or a purge undone).
+ * the revision it chose, the base it chose it on and the outbox mark it sends; and the replica's
+ * checkpoint then. A push that dies after the replica took its writes but before its own
+ * bookkeeping leaves this behind, and the next push finishes that bookkeeping for the revisions
+ * that landed. Otherwise it would write beside its own lost revision, a clash of this device with
+ * itself (an older edit winning over a newer one, or a purge undone), or send the same version
+ * again as a new edit, which would beat a purge made elsewhere in between.
  */
 const PUSHING = 'pushing';
-type Pushing = Record<string, { rev: string; from?: string; deleted?: boolean }>;
+interface Pushing {
+	/** The replica's checkpoint when the push started (none: no pull yet). */
+	since?: number | string;
+	docs: Record<string, { rev: string; from?: string; deleted?: boolean; mark: string }>;
+}
 
 async function recoverPush(b: Bridge) {
 	const pushing = await read(b.db, ['syncState'], (r) => r.syncState.read<Pushing>(PUSHING));
 	if (!pushing) return;
-	const landed: SyncBaseRow[] = [];
-	for (const [key, p] of Object.entries(pushing)) {
+	const landed: string[] = [];
+	for (const [key, p] of Object.entries(pushing.docs)) {
 		const there = await b.replica.get(key, { rev: p.rev }).then(
 			() => true,
 			() => false
 		);
-		if (there) landed.push({ key, rev: p.rev, ...(p.deleted ? { deleted: true } : {}) });
+		if (there) landed.push(key);
 	}
-	await write(b.db, ['syncBase', 'syncState'], async (r) => {
-		for (const row of landed)
-			if ((await r.syncBase.get(row.key))?.rev === pushing[row.key]!.from)
-				await r.syncBase.put(row);
+	await write(b.db, ['syncBase', 'syncOutbox', 'syncState'], async (r) => {
+		let handed = false;
+		for (const key of landed) {
+			const p = pushing.docs[key]!;
+			if ((await r.syncBase.get(key))?.rev !== p.from) continue;
+			await r.syncBase.put({ key, rev: p.rev, ...(p.deleted ? { deleted: true } : {}) });
+			// Changed again since, the row goes in this push, on the revision that landed.
+			const now = await r.syncOutbox.get(key);
+			if (now?.mark !== p.mark) continue;
+			await r.syncOutbox.put({ ...now, pushed: p.mark });
+			handed = true;
+		}
+		// A pull after the crash met those marks and left what arrived for the rows to this push,
+		// which sends nothing now: the next pull reads the replica again from where the push
+		// started (what was applied already is passed over).
+		if (handed)
+			if (pushing.since === undefined) await r.syncState.remove('replicaSeq');
+			else await r.syncState.save('replicaSeq', pushing.since);
 		await r.syncState.remove(PUSHING);
 	});
 }
@@ -146,36 +195,44 @@ async function writeBranches(b: Bridge, docs: ReplicaDoc[]) {
 /** Hands up to `limit` marked rows to the replica. `more` says whether marks are left. */
 export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; more: boolean }> {
 	await recoverPush(b);
-	const batch = await read(b.db, [...SYNCED_TABLES, 'syncOutbox', 'syncBase'], async (r) => {
+	const tables = [...SYNCED_TABLES, 'syncOutbox', 'syncBase', 'syncState'] as const;
+	const batch = await read(b.db, tables, async (r) => {
 		const marks = await r.syncOutbox.page(limit + 1);
-		const items = [];
-		for (const mark of marks.slice(0, limit))
-			items.push({
-				mark,
-				row: (await repoOf(r, mark.table).get(mark.id)) as Row | undefined,
-				base: await r.syncBase.get(mark.key)
-			});
-		return { items, more: marks.length > limit };
+		const page = marks.slice(0, limit);
+		// One read per table and one of the bases, not two reads per record.
+		const rows = await rowsOf(r, page);
+		const bases = await r.syncBase.bulkGet(page.map((mark) => mark.key));
+		const items = page.map((mark, i) => ({ mark, row: rows.get(mark.key), base: bases[i] }));
+		const since = await r.syncState.read<number | string>('replicaSeq');
+		return { items, more: marks.length > limit, since };
 	});
 	if (batch.items.length === 0) return { pushed: 0, more: false };
 
 	// Each row is written as a child of the revision this device last exchanged, with a revision
 	// chosen here (SYNC.md: on a stale base it becomes a branch, which the engine keeps).
-	const docs: { key: string; doc: ReplicaDoc; base?: SyncBaseRow }[] = [];
+	const docs: { mark: string; doc: ReplicaDoc; base?: SyncBaseRow }[] = [];
 	for (const { mark, row, base } of batch.items) {
 		if (row !== undefined) {
 			const doc = onBase(await sealRow(b, mark.table, mark.key, row), base?.rev);
-			docs.push({ key: mark.key, doc, base });
+			docs.push({ mark: mark.mark, doc, base });
 		} else if (base)
-			// Even on a deletion (a push that died after writing it): a pull that met this mark left
-			// what arrived for the row to this push, and only a new revision brings it through again.
-			docs.push({ key: mark.key, doc: onBase({ _id: mark.key, _deleted: true }, base.rev), base });
+			// Even on a deleted base: a pull that met this mark left what arrived for the row to this
+			// push, and only a new revision brings it through again.
+			docs.push({
+				mark: mark.mark,
+				doc: onBase({ _id: mark.key, _deleted: true }, base.rev),
+				base
+			});
 		// A row made and removed before it ever reached the replica has nothing to send.
 	}
-	const pushing: Pushing = {};
+	const pushing: Pushing = {
+		docs: {},
+		...(batch.since === undefined ? {} : { since: batch.since })
+	};
 	for (const d of docs)
-		pushing[d.key] = {
+		pushing.docs[d.doc._id] = {
 			rev: d.doc._rev!,
+			mark: d.mark,
 			...(d.base ? { from: d.base.rev } : {}),
 			...(d.doc._deleted ? { deleted: true } : {})
 		};
@@ -187,19 +244,19 @@ export async function push(b: Bridge, limit = 200): Promise<{ pushed: number; mo
 		);
 	}
 	await write(b.db, ['syncOutbox', 'syncBase', 'syncState'], async (r) => {
-		for (const { mark } of batch.items) {
-			const exchanged = pushing[mark.key];
-			if (exchanged)
-				await r.syncBase.put({
-					key: mark.key,
-					rev: exchanged.rev,
-					...(exchanged.deleted ? { deleted: true } : {})
-				});
-			// A change made while this push ran has a new mark, and goes in the next push. This one
-			// stays counted as waiting until the replica has passed it to the server (`sent`).
-			const now = await r.syncOutbox.get(mark.key);
-			if (now?.mark === mark.mark) await r.syncOutbox.put({ ...now, pushed: mark.mark });
-		}
+		const exchanged = Object.entries(pushing.docs).map(([key, p]) => ({
+			key,
+			rev: p.rev,
+			...(p.deleted ? { deleted: true } : {})
+		}));
+		if (exchanged.length > 0) await r.syncBase.bulkPut(exchanged);
+		// A change made while this push ran has a new mark, and goes in the next push. This one
+		// stays counted as waiting until the replica has passed it to the server (`sent`).
+		const now = await r.syncOutbox.bulkGet(batch.items.map(({ mark }) => mark.key));
+		const handed = batch.items.flatMap(({ mark }, i) =>
+			now[i]?.mark === mark.mark ? [{ ...now[i], pushed: mark.mark }] : []
+		);
+		if (handed.length > 0) await r.syncOutbox.bulkPut(handed);
 		await r.syncState.remove(PUSHING);
 	});
 	return { pushed: batch.items.length, more: batch.more };
@@ -416,38 +473,64 @@ export interface PullResult {
 	settled: number;
 }
 
-/**
- * Applies up to `limit` of the replica's changes to Kith's database, with the checkpoint, in one
- * transaction. A round that would delete many records throws MassDeletePaused and applies
- * nothing, unless `allowDeletes`.
- */
-export async function pull(
+interface PullOptions {
+	limit?: number;
+	allowDeletes?: boolean;
+	recordings?: boolean;
+	/** Tests only: the schema version this build reads (a newer Kith's, say). */
+	schemaVersion?: number;
+}
+
+const withDefaults = (o: PullOptions) => ({
+	...o,
+	limit: o.limit ?? 1000,
+	allowDeletes: o.allowDeletes ?? false,
+	recordings: o.recordings ?? true
+});
+type Pulling = ReturnType<typeof withDefaults>;
+
+type Changes = Awaited<ReturnType<Replica['changes']>>;
+
+/** A batch of the replica's changes, each document without a clash opened already. */
+interface Fetched {
+	feed: Changes;
+	arrivals: (Arrival | undefined)[];
+}
+
+async function fetchBatch(
 	b: Bridge,
-	{
-		limit = 200,
-		allowDeletes = false,
-		recordings = true,
-		schemaVersion
-	}: {
-		limit?: number;
-		allowDeletes?: boolean;
-		recordings?: boolean;
-		/** Tests only: the schema version this build reads (a newer Kith's, say). */
-		schemaVersion?: number;
-	} = {}
-): Promise<PullResult> {
-	const since =
-		(await read(b.db, ['syncState'], (r) => r.syncState.read<string>('replicaSeq'))) ?? 0;
-	const feed = await b.replica.changes({
-		since,
-		include_docs: true,
-		conflicts: true,
-		attachments: recordings,
-		limit
-	});
+	since: number | string,
+	{ limit, recordings, schemaVersion }: Pulling
+): Promise<Fetched> {
+	// Without attachments, so that a batch's size does not hang on how much audio it holds: a
+	// recording's audio is read when its document is opened (openDoc).
+	const feed = await b.replica.changes({ since, include_docs: true, conflicts: true, limit });
+	const arrivals: (Arrival | undefined)[] = [];
+	for (const change of feed.results) {
+		const named = parseDocId(change.id);
+		const doc = change.doc;
+		// A clash is settled first (itemsOf), in the order of the feed.
+		const later =
+			!named ||
+			!doc?._rev ||
+			doc._deleted ||
+			doc._conflicts?.length ||
+			(!recordings && named.table === 'recordings');
+		arrivals.push(later ? undefined : await openDoc(b, named.table, doc, schemaVersion));
+	}
+	return { feed, arrivals };
+}
+
+/** What a batch brings, its clashes settled in the replica first (counted into `result`). */
+async function itemsOf(
+	b: Bridge,
+	{ feed, arrivals }: Fetched,
+	{ recordings, schemaVersion }: PullOptions,
+	result: PullResult
+): Promise<{ items: Item[]; settled: number }> {
 	const items: Item[] = [];
 	let settled = 0;
-	for (const change of feed.results) {
+	for (const [i, change] of feed.results.entries()) {
 		const named = parseDocId(change.id);
 		const doc = change.doc;
 		if (!named || !doc?._rev) continue;
@@ -464,16 +547,75 @@ export async function pull(
 			items.push({
 				...at,
 				kind: 'arrival',
-				arrival: await openDoc(b, named.table, doc, schemaVersion)
+				arrival: arrivals[i] ?? (await openDoc(b, named.table, doc, schemaVersion))
 			});
 	}
-	const result: PullResult = {
-		applied: 0,
-		more: feed.results.length >= limit,
-		held: 0,
-		refused: 0,
-		settled
-	};
+	result.settled += settled;
+	return { items, settled };
+}
+
+const replicaSeq = (b: Bridge) =>
+	read(b.db, ['syncState'], (r) => r.syncState.read<number | string>('replicaSeq')).then(
+		(seq) => seq ?? 0
+	);
+
+const noResult = (): PullResult => ({ applied: 0, more: false, held: 0, refused: 0, settled: 0 });
+
+/**
+ * Applies up to `limit` of the replica's changes to Kith's database, with the checkpoint, in one
+ * transaction (a first sync's 25,000 records in 25 of them, each a few bulk reads and writes).
+ * A round that would delete many records throws MassDeletePaused and applies nothing, unless
+ * `allowDeletes`.
+ */
+export async function pull(b: Bridge, options: PullOptions = {}): Promise<PullResult> {
+	const o = withDefaults(options);
+	const fetched = await fetchBatch(b, await replicaSeq(b), o);
+	const result = noResult();
+	const { items } = await itemsOf(b, fetched, o, result);
+	await apply(b, items, fetched.feed.last_seq, o, result);
+	result.more = fetched.feed.results.length >= o.limit;
+	return result;
+}
+
+/**
+ * Pulls until the replica has nothing new, as `pull` called again and again does (a batch that
+ * settled a clash is followed by one that applies the merge), but reads each batch and opens its
+ * documents while the one before is written. That write goes to Kith's database only, and a
+ * batch's clashes are settled before the next is read, so nothing writes to the replica meanwhile
+ * and what is read ahead is what a later read would find. Throws as `pull` does
+ * (MassDeletePaused), the batches before the one that threw staying applied.
+ */
+export async function pullAll(b: Bridge, options: PullOptions = {}): Promise<PullResult> {
+	const o = withDefaults(options);
+	const total = noResult();
+	let next: Promise<Fetched> | undefined = fetchBatch(b, await replicaSeq(b), o);
+	while (next) {
+		const fetched: Fetched = await next;
+		const { items, settled } = await itemsOf(b, fetched, o, total);
+		next =
+			fetched.feed.results.length >= o.limit || settled > 0
+				? fetchBatch(b, fetched.feed.last_seq, o)
+				: undefined;
+		// Dropped if this batch throws: reading ahead wrote nothing anywhere.
+		next?.catch(() => undefined);
+		await apply(b, items, fetched.feed.last_seq, o, total);
+	}
+	return total;
+}
+
+/**
+ * Writes a batch's items and the checkpoint in one transaction, counting into `result`. Its sync
+ * rows are read at once and its writes made table by table at the end (one get and put at a time,
+ * a first sync of 25,000 records spent most of its time here); `bases` and `marks` follow the
+ * writes decided so far, so each item is judged as if the ones before it were written already.
+ */
+async function apply(
+	b: Bridge,
+	items: Item[],
+	lastSeq: number | string,
+	{ allowDeletes }: { allowDeletes: boolean },
+	result: PullResult
+) {
 	// Rehearsals that arrive (or a pitch whose schedule was merged) change a pitch's schedule: it is
 	// replayed from the merged log, never merged field by field. The scheduler loads only then,
 	// before the transaction (a module load inside one would let IndexedDB commit it early).
@@ -485,20 +627,44 @@ export async function pull(
 		}
 	const scheduler = pitchIds.size > 0 ? await import('$lib/domain/pitch-schedule') : undefined;
 	await write(b.db, [...SYNCED_TABLES, ...SYNC_TABLES], async (r) => {
-		if (!allowDeletes) await guardDeletes(r, items);
+		const keys = items.map((item) => item.key);
+		// An empty outbox or held table (the usual case in a first sync) is not read key by key.
+		const [baseRows, markRows, heldBefore] = await Promise.all([
+			r.syncBase.bulkGet(keys),
+			r.syncOutbox.count().then((n) => (n > 0 ? r.syncOutbox.bulkGet(keys) : [])),
+			r.syncHeld.count()
+		]);
+		const bases = new Map(keys.map((key, i) => [key, baseRows[i]]));
+		const marks = new Map(keys.map((key, i) => [key, markRows[i]]));
+		if (!allowDeletes) await guardDeletes(r, items, marks);
+		const rows = new Map<SyncedTable, Map<string, Row | null>>();
+		const setRow = (table: SyncedTable, id: string, row: Row | null) => {
+			let byId = rows.get(table);
+			if (!byId) rows.set(table, (byId = new Map()));
+			byId.set(id, row);
+		};
+		const newBases = new Map<string, SyncBaseRow>();
+		const setBase = (row: SyncBaseRow) => {
+			bases.set(row.key, row);
+			newBases.set(row.key, row);
+		};
+		const held = new Map<string, SyncHeldRow | null>();
+		// Per key applied, the mark it had before (undefined: none). Writing the rows marks them;
+		// what arrived is not a change to send back, so each gets that mark back at the end (a
+		// version of this device's still on its way to the server stays counted as waiting).
+		const restore = new Map<string, OutboxRow | undefined>();
 		for (const item of items) {
-			const base = await r.syncBase.get(item.key);
+			const base = bases.get(item.key);
 			if (base?.rev === item.rev) continue; // this device's own push, or applied before
 			// Changed here since it was last handed to the replica: its push merges. A mark whose
 			// version is in the replica already is not: what arrived has met it there.
-			const mark = await r.syncOutbox.get(item.key);
-			if (mark && mark.pushed !== mark.mark) continue;
-			const repo = repoOf(r, item.table);
+			const mark = marks.get(item.key);
+			if (waiting(mark)) continue;
 			if (item.kind === 'delete') {
-				await repo.remove(item.id);
-				await r.syncBase.put({ key: item.key, rev: item.rev, deleted: true });
+				setRow(item.table, item.id, null);
+				setBase({ key: item.key, rev: item.rev, deleted: true });
 			} else if (item.arrival.kind === 'newer') {
-				await r.syncHeld.put({
+				held.set(item.key, {
 					key: item.key,
 					table: item.table,
 					rev: item.rev,
@@ -510,22 +676,48 @@ export async function pull(
 				result.refused++;
 				continue;
 			} else {
-				await repo.put(item.arrival.row);
-				await r.syncBase.put({ key: item.key, rev: item.rev });
-				await r.syncHeld.remove(item.key);
-				// Purged here while another device was changing it: the change won; say so.
-				if (base?.deleted && item.table !== 'conflicts') await fileRevived(r, item);
+				setRow(item.table, item.id, item.arrival.row);
+				setBase({ key: item.key, rev: item.rev });
+				held.set(item.key, null);
 			}
 			result.applied++;
-			// The mark this apply just made: what arrived is not a change to send back (a version
-			// of this device's still on its way to the server stays counted as waiting).
-			if (mark) await r.syncOutbox.put(mark);
-			else await r.syncOutbox.remove(item.key);
+			restore.set(item.key, mark);
+			// Purged here while another device was changing it: the change won; say so. The card is
+			// a change of this device's own, to be sent: its mark stays.
+			const card =
+				item.kind === 'arrival' && base?.deleted && item.table !== 'conflicts'
+					? revivedCard(item)
+					: undefined;
+			if (card) {
+				const cardKey = docId('conflicts', card.id);
+				setRow('conflicts', card.id, card as unknown as Row);
+				marks.set(cardKey, { key: cardKey, table: 'conflicts', id: card.id, mark: 'new' });
+				restore.delete(cardKey);
+			}
 		}
+		for (const [table, byId] of rows) {
+			const puts: Row[] = [];
+			const removes: string[] = [];
+			for (const [id, row] of byId)
+				if (row) puts.push(row);
+				else removes.push(id);
+			if (removes.length > 0) await repoOf(r, table).bulkRemove(removes);
+			if (puts.length > 0) await repoOf(r, table).bulkPut(puts);
+		}
+		if (newBases.size > 0) await r.syncBase.bulkPut([...newBases.values()]);
+		const heldPuts = [...held.values()].filter((h) => h !== null);
+		const heldGone = [...held].filter(([, h]) => h === null).map(([key]) => key);
+		if (heldPuts.length > 0) await r.syncHeld.bulkPut(heldPuts);
+		if (heldGone.length > 0 && heldBefore > 0) await r.syncHeld.bulkRemove(heldGone);
+		// After the writes above made their marks.
+		const back = [...restore.values()].filter((mark) => mark !== undefined);
+		const unmark = [...restore].filter(([, mark]) => mark === undefined).map(([key]) => key);
+		if (back.length > 0) await r.syncOutbox.bulkPut(back);
+		if (unmark.length > 0) await r.syncOutbox.bulkRemove(unmark);
+		// A schedule replayed here is a change of this device's own: its mark stays.
 		if (scheduler) await replaySchedules(r, pitchIds, scheduler.replay);
-		await r.syncState.save('replicaSeq', feed.last_seq);
+		await r.syncState.save('replicaSeq', lastSeq);
 	});
-	return result;
 }
 
 async function replaySchedules(
@@ -544,10 +736,11 @@ async function replaySchedules(
 	}
 }
 
-async function fileRevived(r: Units, item: { table: SyncedTable; id: string }) {
+/** The card saying a record purged here came back, changed on another device. */
+function revivedCard(item: { table: SyncedTable; id: string }): SyncConflict | undefined {
 	if (item.table === 'rehearsals' || item.table === 'recordings' || item.table === 'conflicts')
-		return;
-	const card: SyncConflict = {
+		return undefined;
+	return {
 		id: conflictId(item.table, item.id, 'deletedAt'),
 		table: item.table,
 		rowId: item.id,
@@ -558,26 +751,24 @@ async function fileRevived(r: Units, item: { table: SyncedTable; id: string }) {
 		at: Date.now(),
 		revived: true
 	};
-	await r.conflicts.put(card);
 }
 
-async function guardDeletes(r: Units, items: Item[]) {
+/** Throws MassDeletePaused when the items would delete many records here. */
+async function guardDeletes(r: Units, items: Item[], marks: Map<string, OutboxRow | undefined>) {
+	// A record kept on purpose ("Keep them") waits in the outbox: it is not deleted here.
+	const deleting = items.filter(
+		(item) =>
+			item.table !== 'conflicts' &&
+			!waiting(marks.get(item.key)) &&
+			(item.kind === 'delete' ||
+				(item.arrival.kind === 'row' && Boolean(item.arrival.row.deletedAt)))
+	);
+	const here = await rowsOf(r, deleting);
 	const byTable = new Map<SyncedTable, string[]>();
-	for (const item of items) {
-		// A record kept on purpose ("Keep them") waits in the outbox: it is not deleted here.
-		const mark = await r.syncOutbox.get(item.key);
-		if (item.table === 'conflicts' || (mark && mark.pushed !== mark.mark)) continue;
-		let gone = item.kind === 'delete';
-		if (
-			!gone &&
-			item.kind === 'arrival' &&
-			item.arrival.kind === 'row' &&
-			item.arrival.row.deletedAt
-		) {
-			// Moved to the trash elsewhere: a delete too, if it is live here.
-			const here = (await repoOf(r, item.table).get(item.id)) as Row | undefined;
-			gone = here !== undefined && here.deletedAt === undefined;
-		} else if (gone) gone = (await repoOf(r, item.table).get(item.id)) !== undefined;
+	for (const item of deleting) {
+		const row = here.get(item.key);
+		// Moved to the trash elsewhere: a delete too, if it is live here.
+		const gone = row !== undefined && (item.kind === 'delete' || row.deletedAt === undefined);
 		if (gone) byTable.set(item.table, [...(byTable.get(item.table) ?? []), item.key]);
 	}
 	const keys = [...byTable.values()].flat();

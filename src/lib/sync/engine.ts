@@ -10,7 +10,7 @@
 import PouchDB from 'pouchdb-browser';
 import { observe, read, write, type KithDB } from '$lib/db';
 import { fromBase64 } from '$lib/io/backup-base64';
-import { keepPausedRecords, MassDeletePaused, pull, push, sent, type Bridge } from './bridge';
+import { keepPausedRecords, MassDeletePaused, pullAll, push, sent, type Bridge } from './bridge';
 import { CONFIG_KEY, REPLICA_NAME, STATUS_KEY, type SyncConfig, type SyncStatus } from './config';
 import { describeSyncFailure } from './errors';
 import type { Feed, PouchDatabase } from './pouch-types';
@@ -91,15 +91,17 @@ export async function startEngine(
 				? {}
 				: { filter: (doc: { _id: string }) => !doc._id.startsWith('recordings:') })
 		});
-		for (;;) {
-			const got = await pull(bridge, { allowDeletes, recordings });
-			// What a settled clash merged into is in the replica now: apply it in this round too.
-			if (!got.more && got.settled === 0) break;
-		}
+		// Everything in the replica up to here was sent (above) or came from the server (just now),
+		// as only this engine, in one tab, writes to it: the way back starts after it. Without
+		// that, the replication below reads every document that arrived and asks the server about
+		// each again (6 to 13 s of a first sync of 25,000 records, with nothing to send).
+		const arrived = (await replica.info()).update_seq;
+		// What a settled clash merged into is in the replica then: it is applied in this round too.
+		await pullAll(bridge, { allowDeletes, recordings });
 		allowDeletes = false;
 		// A merge settled in this round is a new revision in the replica: send it on.
 		while ((await push(bridge)).more);
-		await replica.replicate.to(remote, { batch_size: 100 });
+		await replica.replicate.to(remote, { batch_size: 100, since: arrived });
 		await sent(bridge);
 		failures = 0;
 		await saveStatus(db, {

@@ -30,7 +30,10 @@ export interface PouchDatabase extends Replica {
 	): Promise<{ results: Change[]; last_seq: number | string }>;
 	changes(options: { live: true; since: 'now' | number | string; timeout?: false }): Feed<void>;
 	replicate: {
-		to(target: PouchDatabase, options?: { batch_size?: number }): Feed<ReplicationResult>;
+		to(
+			target: PouchDatabase,
+			options?: { batch_size?: number; since?: number | string }
+		): Feed<ReplicationResult>;
 		from(
 			source: PouchDatabase,
 			options?: { batch_size?: number; filter?: (doc: { _id: string }) => boolean }

@@ -90,8 +90,10 @@ export async function round(d: Device, server: Pouch): Promise<void> {
 	await d.pouch.replicate.to(server);
 	await sent(d);
 	await d.pouch.replicate.from(server);
+	// As the engine does: what came from the server is not offered back to it.
+	const arrived = (await d.pouch.info()).update_seq;
 	await drain(d);
-	await d.pouch.replicate.to(server);
+	await d.pouch.replicate.to(server, { since: arrived });
 	await sent(d);
 }
 
