@@ -3,7 +3,7 @@
  * derived fields are its own), the indexed lookups screens and services need, and search.
  */
 import type { Contact, ContactRef } from '$lib/domain/contact';
-import type { ListedContact } from '$lib/domain/contact-list';
+import { toListed, type ListedContact } from '$lib/domain/contact-list';
 import { fromRow, isLive, toRow } from './contact-row';
 import { contactSearch, type SearchTuning } from './contact-search';
 import type { KithDB } from './database';
@@ -58,18 +58,7 @@ export function contactsRepo(db: KithDB, tuning: Partial<SearchTuning> = {}) {
 		async listed(): Promise<ListedContact[]> {
 			const out: ListedContact[] = [];
 			await table.each((c) => {
-				if (!isLive(c)) return;
-				out.push({
-					id: c.id,
-					name: c.name,
-					organization: c.organization,
-					role: c.role,
-					circle: c.circle,
-					tags: c.tags,
-					nextFollowUpOn: c.nextFollowUpOn,
-					updatedAt: c.updatedAt,
-					words: c.words
-				});
+				if (isLive(c)) out.push(toListed(c));
 			});
 			return out;
 		},

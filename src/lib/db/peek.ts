@@ -9,8 +9,15 @@ import { draftTab, tabDraftKey } from '$lib/domain/draft-key';
 
 export const DB_NAME = 'kith';
 
-/** Opens the database as it is, or gives undefined when it (or its drafts table) is not there yet. */
-function openExisting(name: string, factory: IDBFactory): Promise<IDBDatabase | undefined> {
+/**
+ * Opens the database as it is, or gives undefined when it (or one of the tables asked for) is not
+ * there yet.
+ */
+export function openExisting(
+	name: string,
+	factory: IDBFactory,
+	stores: readonly string[] = ['drafts']
+): Promise<IDBDatabase | undefined> {
 	return new Promise((resolve, reject) => {
 		const open = factory.open(name);
 		// Only a database that does not exist yet needs an upgrade: leave creating it to Dexie.
@@ -24,7 +31,7 @@ function openExisting(name: string, factory: IDBFactory): Promise<IDBDatabase | 
 		open.onsuccess = () => {
 			const db = open.result;
 			db.onversionchange = () => db.close();
-			if (db.objectStoreNames.contains('drafts')) return resolve(db);
+			if (stores.every((store) => db.objectStoreNames.contains(store))) return resolve(db);
 			db.close();
 			resolve(undefined);
 		};
