@@ -178,9 +178,19 @@ test('calendar files parse, each entry has an alarm and keeps its UID from one e
 	expect(new ICAL.Event(thanks.events[0]!).summary).toBe('Send a thank-you to Cleo Park');
 });
 
-/** Records every badge the page sets, in the order set. */
-async function recordBadges(context: BrowserContext) {
-	await context.addInitScript(() => {
+/**
+ * Records every badge the page sets, in the order set; `installed`: the page runs as the installed
+ * app (display-mode standalone), the only place with an icon to badge.
+ */
+async function recordBadges(context: BrowserContext, installed = true) {
+	await context.addInitScript((asApp) => {
+		if (asApp) {
+			const original = window.matchMedia.bind(window);
+			window.matchMedia = (query: string) =>
+				query === '(display-mode: standalone)'
+					? ({ ...original(query), matches: true, media: query } as MediaQueryList)
+					: original(query);
+		}
 		const calls: (number | 'clear')[] = [];
 		(window as unknown as { __badges: typeof calls }).__badges = calls;
 		Object.defineProperty(navigator, 'setAppBadge', {
@@ -191,7 +201,7 @@ async function recordBadges(context: BrowserContext) {
 			value: async () => void calls.push('clear'),
 			configurable: true
 		});
-	});
+	}, installed);
 }
 
 const lastBadge = (page: Page) =>
@@ -223,6 +233,21 @@ test('the icon badge shows what Today counts as due, and follows a follow-up mar
 	// On another page too: the badge follows the data wherever the app is open.
 	await page.goto('/contacts');
 	await expect.poll(() => lastBadge(page)).toBe(3);
+});
+
+test('in a browser tab, with no app icon to badge, the badge is left alone', async ({
+	page,
+	context
+}) => {
+	await recordBadges(context, false);
+	await openControlled(page, '/');
+	await seed(page, SEED);
+	await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
+	// Long past the idle moment the installed app starts its badge at.
+	await page.waitForTimeout(3000);
+	expect(
+		await page.evaluate(() => (window as unknown as { __badges: unknown[] }).__badges)
+	).toEqual([]);
 });
 
 type Shown = { title: string; body?: string; tag?: string; data?: unknown };
