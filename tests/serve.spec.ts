@@ -60,7 +60,7 @@ test.describe('npm start', () => {
 	let origin: string;
 
 	test.beforeAll(async () => {
-		const port = 4320 + test.info().workerIndex;
+		const port = 4340 + test.info().workerIndex;
 		origin = `http://127.0.0.1:${port}`;
 		server = spawn(process.execPath, ['scripts/serve.mjs', 'build', '--port', String(port)], {
 			stdio: 'ignore'
@@ -108,7 +108,7 @@ test('the test server sends a compressed copy only while it still matches the fi
 	let server: Server | undefined;
 	try {
 		await cp('build', root, { recursive: true });
-		const port = 4330 + test.info().workerIndex;
+		const port = 4350 + test.info().workerIndex;
 		server = await startStaticServer(root, port);
 		const url = `http://127.0.0.1:${port}/sw.js`;
 		const before = await fetchRaw(url, 'br');
