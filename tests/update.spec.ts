@@ -126,55 +126,64 @@ test('when another tab accepts a new version, this tab asks for a reload and kee
 	}
 });
 
-test('a tab opened just before another tab accepts the update still learns of it, and keeps its typing', async ({
-	context
-}, info) => {
-	// The late tab runs at 8x CPU throttle: on a busy two-core machine the update takes over 60 s.
-	test.slow();
-	const root = await mkdtemp(join(tmpdir(), 'kith-update-'));
-	await cp('build', root, { recursive: true });
-	const port = 4320 + info.workerIndex;
-	const server: Server = await startStaticServer(root, port);
-	try {
-		const origin = `http://127.0.0.1:${port}`;
-		const accepting = await context.newPage();
-		await openControlled(accepting, `${origin}/settings`);
-		await publishRelease(root);
-		await accepting.evaluate(async () => {
-			const reg = await navigator.serviceWorker.getRegistration();
-			await reg?.update();
-		});
-		await expect(accepting.getByText('A new version of Kith is ready.')).toBeVisible();
+test.describe('an update accepted while another tab starts', () => {
+	// On a loaded machine, about one run in ten, Chromium parks the new worker: it has received
+	// SKIP_WAITING yet stays 'installed' for minutes, until the late tab navigates away (a second
+	// SKIP_WAITING does not release it). It happens when one of the late tab's fetches reaches the
+	// old worker just as it hands over. One retry tells that apart from Kith failing the late tab.
+	test.describe.configure({ retries: 1 });
 
-		// The late tab is still starting up (on a slow phone: the CPU is slowed down) when the update
-		// is accepted elsewhere.
-		const late = await context.newPage();
-		const cdp = await context.newCDPSession(late);
-		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
-		await late.goto(`${origin}/capture`, { waitUntil: 'domcontentloaded' });
-		const reloaded = accepting.waitForEvent('load');
-		await accepting.getByRole('button', { name: 'Update now' }).click();
-		// The new worker takes over once the late tab has what it asked for: let it finish.
-		await late.waitForTimeout(200);
-		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-		await reloaded;
+	test('a tab opened just before another tab accepts the update still learns of it, and keeps its typing', async ({
+		context
+	}, info) => {
+		// The late tab runs at 8x CPU throttle: on a busy two-core machine the update takes over 60 s.
+		test.slow();
+		const root = await mkdtemp(join(tmpdir(), 'kith-update-'));
+		await cp('build', root, { recursive: true });
+		const port = 4320 + info.workerIndex;
+		const server: Server = await startStaticServer(root, port);
+		try {
+			const origin = `http://127.0.0.1:${port}`;
+			const accepting = await context.newPage();
+			await openControlled(accepting, `${origin}/settings`);
+			await publishRelease(root);
+			await accepting.evaluate(async () => {
+				const reg = await navigator.serviceWorker.getRegistration();
+				await reg?.update();
+			});
+			await expect(accepting.getByText('A new version of Kith is ready.')).toBeVisible();
 
-		await late.getByLabel('Name').fill('Late Tab Lin');
-		await expect(late.getByText('Draft kept on this device')).toBeVisible();
-		await late.evaluate(() => Object.assign(window, { __sameLoad: true }));
-		await expect(late.getByText(/Kith was updated in another tab/)).toBeVisible();
-		// It never reloads by itself over the typing.
-		await late.waitForTimeout(500);
-		expect(await late.evaluate(() => '__sameLoad' in window)).toBe(true);
-		await expect(late.getByLabel('Name')).toHaveValue('Late Tab Lin');
-		const again = late.waitForEvent('load');
-		await late.getByRole('button', { name: 'Reload' }).click();
-		await again;
-		await expect(late.getByLabel('Name')).toHaveValue('Late Tab Lin');
-	} finally {
-		await new Promise((r) => server.close(r));
-		await rm(root, { recursive: true, force: true });
-	}
+			// The late tab is still starting up (on a slow phone: the CPU is slowed down) when the update
+			// is accepted elsewhere.
+			const late = await context.newPage();
+			const cdp = await context.newCDPSession(late);
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+			await late.goto(`${origin}/capture`, { waitUntil: 'domcontentloaded' });
+			// A parked worker (see above) would hold this for minutes: fail early and retry.
+			const reloaded = accepting.waitForEvent('load', { timeout: 60_000 });
+			await accepting.getByRole('button', { name: 'Update now' }).click();
+			// The new worker takes over once the late tab has what it asked for: let it finish.
+			await late.waitForTimeout(200);
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+			await reloaded;
+
+			await late.getByLabel('Name').fill('Late Tab Lin');
+			await expect(late.getByText('Draft kept on this device')).toBeVisible();
+			await late.evaluate(() => Object.assign(window, { __sameLoad: true }));
+			await expect(late.getByText(/Kith was updated in another tab/)).toBeVisible();
+			// It never reloads by itself over the typing.
+			await late.waitForTimeout(500);
+			expect(await late.evaluate(() => '__sameLoad' in window)).toBe(true);
+			await expect(late.getByLabel('Name')).toHaveValue('Late Tab Lin');
+			const again = late.waitForEvent('load');
+			await late.getByRole('button', { name: 'Reload' }).click();
+			await again;
+			await expect(late.getByLabel('Name')).toHaveValue('Late Tab Lin');
+		} finally {
+			await new Promise((r) => server.close(r));
+			await rm(root, { recursive: true, force: true });
+		}
+	});
 });
 
 test('while an older tab holds the database open, this tab says it is waiting, then carries on', async ({
