@@ -13,10 +13,10 @@ import { firstLoadJs, precache } from './bench/bundle.mjs';
 import { coldStart } from './bench/cold-start.mjs';
 import { saveBench } from './bench/save.mjs';
 import { searchBench } from './bench/search.mjs';
-import { deckBench, deckRows } from './bench/deck.mjs';
+import { deckBench, deckChecks } from './bench/deck.mjs';
 import { IMPORT_BUDGET, importBench, importRows } from './bench/import.mjs';
 import { syncBench, syncChecks } from './bench/sync.mjs';
-import { todayBench, todayRows } from './bench/today.mjs';
+import { todayBench, todayChecks } from './bench/today.mjs';
 import { lighthouseBench, lighthouseChecks } from './bench/lighthouse.mjs';
 import { CPU_THROTTLE, chromiumArgs, chromiumPath, phone, step } from './bench/util.mjs';
 
@@ -240,14 +240,10 @@ async function main() {
 	]
 		.filter((c) => c !== undefined)
 		.map((c) => ({ ...c, ok: c.value <= c.budget }));
-	const today = results.today ? todayRows(results.today) : undefined;
-	if (today) {
-		checks.push({
-			...today.check,
-			shown: times(today.check.value),
-			budgetShown: `≤ ${times(today.check.budget)}`
-		});
-	}
+	const today = results.today ? todayChecks(results.today) : undefined;
+	if (today) checks.push(...today.checks);
+	const deck = results.deck ? deckChecks(results.deck) : undefined;
+	if (deck) checks.push(...deck.checks);
 	if (results.import) {
 		checks.push({
 			id: 'importRatio',
@@ -340,8 +336,8 @@ async function main() {
 			}
 		}
 	}
-	if (today) rows.push(.../** @type {Array<[string, string, string?, string?]>} */ (today.rows));
-	if (results.deck) for (const [label, value] of deckRows(results.deck)) rows.push([label, value]);
+	if (today) rows.push(...today.rows);
+	if (deck) rows.push(...deck.rows);
 	if (results.import) rows.push(...importRows(results.import));
 	if (sync) rows.push(...sync.rows);
 	if (lighthouse) rows.push(...lighthouse.rows);

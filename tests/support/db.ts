@@ -2,13 +2,15 @@
  * Seeds and reads Kith's IndexedDB database (the "kith" database of the page's origin) from the
  * Playwright specs, through the app's own rules rather than copies of them: the database's name,
  * its tables and each row's zod schema come from src, and a contact is stored as the contacts
- * repository stores it (`toRow`: its search words and the `asking` index). Rows go in and come out
+ * repository stores it (`toRow`: its search words and the `asking` index), a touchpoint with its
+ * open follow-up's index field (db/touchpoint-row.ts). Rows go in and come out
  * with plain IndexedDB inside the page, once the app has opened (created, upgraded) the database.
  */
 import type { Page } from '@playwright/test';
 import { toRow } from '../../src/lib/db/contacts.repo';
 import type { ContactRow } from '../../src/lib/db/database';
 import { DB_NAME } from '../../src/lib/db/peek';
+import { withOpenFollowUp, withoutOpenFollowUp } from '../../src/lib/db/touchpoint-row';
 import { TABLE_SCHEMAS, type TableName, type Tables } from '../../src/lib/domain/tables';
 
 export { DB_NAME };
@@ -23,7 +25,12 @@ export type Seed = { [T in TableName]?: Tables[T] };
 function check(table: TableName, row: object, blobs: string[] = []): void {
 	// The derived index fields are the database's own, not part of the record (as in db/validate).
 	const { words: _words, asking: _asking, ...fields } = row as Record<string, unknown>;
-	const record = table === 'contacts' ? fields : ({ ...row } as Record<string, unknown>);
+	const record =
+		table === 'contacts'
+			? fields
+			: table === 'interactions'
+				? (withoutOpenFollowUp({ ...row }) as Record<string, unknown>)
+				: ({ ...row } as Record<string, unknown>);
 	// A Blob reaches Node as `{}`: the page named the fields that held one.
 	for (const key of blobs) record[key] = new Blob();
 	const result = TABLE_SCHEMAS[table].safeParse(record);
@@ -43,7 +50,12 @@ export async function seed(page: Page, records: Seed): Promise<void> {
 	const rows: Record<string, object[]> = {};
 	for (const [table, list] of Object.entries(records) as [TableName, object[]][]) {
 		for (const row of list) check(table, row);
-		rows[table] = table === 'contacts' ? (list as Tables['contacts']).map((c) => toRow(c)) : list;
+		rows[table] =
+			table === 'contacts'
+				? (list as Tables['contacts']).map((c) => toRow(c))
+				: table === 'interactions'
+					? (list.map(withOpenFollowUp) as object[])
+					: list;
 	}
 	await page.evaluate(
 		({ name, tables }) =>

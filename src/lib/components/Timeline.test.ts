@@ -1,7 +1,9 @@
 import { render, screen, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Interview } from '$lib/domain/interview';
+import { addDays } from '$lib/domain/day';
 import Timeline from './Timeline.svelte';
 
 const tp = (fields: Partial<Touchpoint>): Touchpoint => ({
@@ -79,5 +81,36 @@ describe('Timeline', () => {
 		});
 		expect(screen.getByText('Planned')).toBeTruthy();
 		expect(screen.queryByRole('button', { name: /Delete/ })).toBeNull();
+	});
+
+	it('renders a long history a batch at a time, the newest first, and shows the rest on demand', async () => {
+		// Talk 0 is the newest, a day apart back from June 1st, handed over oldest first.
+		const touchpoints = Array.from({ length: 75 }, (_, i) =>
+			tp({ id: `t${i}`, on: addDays('2026-06-01', -i), summary: `Talk ${i}` })
+		).reverse();
+		render(Timeline, {
+			props: {
+				contactId: 'c',
+				touchpoints,
+				interviews: [],
+				today: '2026-06-15',
+				editable: true,
+				busy: false,
+				onDelete: vi.fn()
+			}
+		});
+		const shown = () =>
+			screen.getAllByRole('listitem').filter((li) => li.parentElement?.tagName === 'OL');
+		expect(shown()).toHaveLength(12);
+		expect(shown()[0]!.textContent).toContain('Talk 0');
+		const older = screen.getByRole('button', { name: 'Show older (63 more)' });
+		older.click();
+		await tick();
+		expect(shown()).toHaveLength(62);
+		expect(shown()[61]!.textContent).toContain('Talk 61');
+		screen.getByRole('button', { name: 'Show older (13 more)' }).click();
+		await tick();
+		expect(shown()).toHaveLength(75);
+		expect(screen.queryByRole('button', { name: /Show older/ })).toBeNull();
 	});
 });

@@ -15,6 +15,7 @@ import type { MessageTemplate } from '$lib/domain/message-template';
 import type { SyncConflict } from '$lib/domain/sync-conflict';
 import { OUTBOX, outboxMiddleware, type OutboxRow } from './outbox';
 import type { SyncBackup, SyncBaseRow, SyncHeldRow, SyncStateRow } from './sync-rows';
+import { OPEN_FOLLOW_UP, touchpointRowMiddleware } from './touchpoint-row';
 import { VERSIONS, type DbVersion } from './versions';
 
 import { DB_NAME } from './peek';
@@ -55,5 +56,8 @@ export class KithDB extends Dexie {
 		}
 		// Opened as a release before sync (the upgrade tests), there is no outbox to write to.
 		if (versions.some((v) => OUTBOX in v.stores)) this.use(outboxMiddleware);
+		// Likewise a release before the open follow-ups index stores touchpoints as they are.
+		if (versions.some((v) => v.stores.interactions?.includes(OPEN_FOLLOW_UP)))
+			this.use(touchpointRowMiddleware);
 	}
 }

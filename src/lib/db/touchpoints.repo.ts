@@ -7,6 +7,7 @@ import type { Touchpoint } from '$lib/domain/touchpoint';
 import type { Interview } from '$lib/domain/interview';
 import type { KithDB } from './database';
 import { entityRepo } from './entity.repo';
+import { OPEN_FOLLOW_UP } from './touchpoint-row';
 
 const isLive = (t: { deletedAt?: number }) => t.deletedAt === undefined;
 
@@ -41,9 +42,9 @@ export function touchpointsRepo(db: KithDB) {
 			return key?.[1];
 		},
 		/** Touchpoints whose follow-up, not done yet, falls on or before `day`. */
-		// Filtered after reading: a Dexie filter walks a cursor, several times slower than getAll.
+		// Through the index of open follow-ups only (touchpoint-row.ts); the filter is a safeguard.
 		followUpsUpTo: async (day: string) =>
-			(await table.where('followUpOn').belowOrEqual(day).toArray()).filter(
+			(await table.where(OPEN_FOLLOW_UP).belowOrEqual(day).toArray()).filter(
 				(t) => !t.followUpDone && isLive(t)
 			),
 		/** Touchpoints on or after `day` (Today's give-back nudges look back this far). */

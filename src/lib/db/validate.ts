@@ -2,6 +2,7 @@
  * Checks stored rows against the domain schemas, table by table, so an upgrade or a restore that
  * would leave a row the app cannot read is caught before anyone relies on it.
  */
+import { withoutOpenFollowUp } from './touchpoint-row';
 import { TABLE_SCHEMAS } from '$lib/domain/tables';
 import { syncConflictSchema } from '$lib/domain/sync-conflict';
 import type { KithDB } from './database';
@@ -32,7 +33,13 @@ export async function findInvalidRows(db: KithDB): Promise<InvalidRow[]> {
 		await table.each((row: Record<string, unknown>) => {
 			// Derived index fields are the database's own, not part of the record.
 			const { words: _words, asking: _asking, ...record } = row;
-			const result = schema.safeParse(table.name === 'contacts' ? record : row);
+			const result = schema.safeParse(
+				table.name === 'contacts'
+					? record
+					: table.name === 'interactions'
+						? withoutOpenFollowUp(row)
+						: row
+			);
 			if (!result.success)
 				invalid.push({
 					table: table.name,

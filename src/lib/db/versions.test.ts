@@ -226,3 +226,42 @@ describe('version 4: sync tables', () => {
 		expect(await db.syncOutbox.count()).toBe(1);
 	});
 });
+
+describe('version 6: open follow-ups indexed', () => {
+	it('indexes the open follow-ups of version 5 rows, and keeps the index field off the records', async () => {
+		const { db, invalid } = await upgradeFrom(5, async (old) => {
+			await old.interactions.bulkPut([
+				makeTouchpoint({ id: 'open', contactId: 'c', followUpOn: '2026-03-01' }),
+				makeTouchpoint({
+					id: 'done',
+					contactId: 'c',
+					followUpOn: '2026-03-01',
+					followUpDone: true
+				}),
+				makeTouchpoint({ id: 'trashed', contactId: 'c', followUpOn: '2026-03-01', deletedAt: 5 }),
+				makeTouchpoint({ id: 'none', contactId: 'c' })
+			]);
+			// Stored as release 5 stored them: without the field.
+			expect(await old.interactions.where('id').equals('open').first()).not.toHaveProperty(
+				'openFollowUpOn'
+			);
+		});
+		expect(invalid).toEqual([]);
+		expect(
+			await db.interactions.where('openFollowUpOn').belowOrEqual('2026-03-01').primaryKeys()
+		).toEqual(['open']);
+		const r = repos(db);
+		expect((await r.interactions.followUpsUpTo('2026-03-01')).map((t) => t.id)).toEqual(['open']);
+		expect(await r.interactions.get('open')).not.toHaveProperty('openFollowUpOn');
+		expect((await r.interactions.all()).some((t) => 'openFollowUpOn' in t)).toBe(false);
+		// Each write keeps the index in step: done, moved, brought back.
+		const open = (await r.interactions.get('open'))!;
+		await r.interactions.put({ ...open, followUpDone: true });
+		expect(await r.interactions.followUpsUpTo('2026-03-01')).toEqual([]);
+		await r.interactions.put({ ...open, followUpOn: '2026-02-01' });
+		expect((await r.interactions.followUpsUpTo('2026-02-15')).map((t) => t.id)).toEqual(['open']);
+		await r.interactions.put({ ...open, deletedAt: 9 });
+		expect(await r.interactions.followUpsUpTo('2026-03-01')).toEqual([]);
+		expect(await findInvalidRows(db)).toEqual([]);
+	});
+});

@@ -5,6 +5,7 @@
  */
 import type { Transaction } from 'dexie';
 import { VERSIONED_TABLES, withFirstVersion } from '$lib/domain/stamp';
+import { withOpenFollowUp } from './touchpoint-row';
 
 export interface DbVersion {
 	version: number;
@@ -75,6 +76,23 @@ export const VERSIONS: DbVersion[] = [
 		// Message templates (domain/message-template.ts): the person's own, and the built-ins they
 		// changed. Nothing older holds any, so no row is rewritten.
 		stores: { templates: 'id' }
+	},
+	{
+		version: 6,
+		// `openFollowUpOn` indexes a touchpoint's follow-up day while it is open (db/touchpoint-row.ts):
+		// Today read every follow-up ever set, most of them long done. Rows are stored again so the
+		// middleware gives each the field; the records themselves do not change.
+		stores: {
+			interactions: 'id, contactId, [contactId+on], on, followUpOn, updatedAt, openFollowUpOn'
+		},
+		upgrade: async (tx) => {
+			await tx
+				.table('interactions')
+				.toCollection()
+				.modify((row: Record<string, unknown>) => {
+					Object.assign(row, withOpenFollowUp(row));
+				});
+		}
 	}
 ];
 

@@ -43,9 +43,19 @@ const longDate = new Intl.DateTimeFormat(undefined, {
 	year: 'numeric'
 });
 
+// Intl formatting took most of a 200-touchpoint timeline's script time (three labels a row), and
+// pages show the same days again and again.
+const formatted = new Map<IsoDate, string>();
+
 export function formatDay(day: IsoDate): string {
-	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-	return longDate.format(new Date(y, m - 1, d));
+	let text = formatted.get(day);
+	if (text === undefined) {
+		const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+		text = longDate.format(new Date(y, m - 1, d));
+		if (formatted.size >= 4096) formatted.clear();
+		formatted.set(day, text);
+	}
+	return text;
 }
 
 /** "today", "tomorrow", "3 days ago", or a date for anything further away. */

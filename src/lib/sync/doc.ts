@@ -24,6 +24,7 @@ export interface Body {
 /** Fields the database derives and keeps for its indexes: never sent, rebuilt on arrival. */
 const DERIVED: Partial<Record<SyncedTable, readonly string[]>> = {
 	contacts: ['words', 'asking'],
+	interactions: ['openFollowUpOn'],
 	recordings: ['blob']
 };
 
