@@ -20,15 +20,21 @@
 //
 // The CPU throttle reaches the page's main thread only: Chromium refuses Emulation.setCPUThrottling
 // Rate for workers ("only supported for pages"). Kith reads, matches and writes in its import
-// worker, which runs at full speed, while the baseline works on the throttled page. So the same
-// runs are repeated with no throttle on either side, and that ratio is printed beside the budgeted
-// one; so is the longest task each side ran on the page's thread (a tap waits that long).
+// worker, which runs at full speed, while the baseline works on the throttled page: that ratio
+// flatters the app. So the budgeted ratio is the one with no throttle on either side, and the
+// throttled one is printed beside it as context. The other budget is the longest task the page's
+// thread ran during any of the app's imports, throttled or not (a tap waits that long).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleScript } from './bundle-script.mjs';
 import { CPU_THROTTLE, median, ratio, summary, throttle } from './util.mjs';
 
-export const IMPORT_BUDGET = { importRatio: 1.5 };
+export const IMPORT_BUDGET = {
+	/** App / papaparse + one bulkAdd, medians, no CPU throttle on either side. */
+	unthrottledRatio: 1.2,
+	/** The Long Tasks API reports tasks over 50 ms only: 0 means none was. */
+	longestTaskMs: 50
+};
 const ROWS = 5_000;
 const EXPORT_CONTACTS = 10_000;
 
@@ -262,9 +268,11 @@ export async function importBench(browser, origin, { runs = 3, outDir, contextOp
 	}
 	// Chromium throttles the page's thread only, never a worker's, and Kith reads and writes in
 	// its import worker: the same runs at full speed show what that asymmetry is worth.
+	const appFullLongest = [];
 	for (let run = 0; run < runs; run++) {
 		const { app: a, base: b } = await once(1, run);
 		appFull.push(a.totalMs);
+		appFullLongest.push(a.longestTaskMs);
 		baseFull.push(b.ms);
 	}
 
@@ -313,6 +321,8 @@ export async function importBench(browser, origin, { runs = 3, outDir, contextOp
 	const appTotals = app.map((a) => a.totalMs);
 	const baseTotals = base.map((b) => b.ms);
 	const importRatio = median(appTotals) / median(baseTotals);
+	const unthrottledRatio = median(appFull) / median(baseFull);
+	const longestTaskMs = Math.max(...app.map((a) => a.longestTaskMs), ...appFullLongest);
 	return {
 		rows: ROWS,
 		runs,
@@ -325,11 +335,16 @@ export async function importBench(browser, origin, { runs = 3, outDir, contextOp
 		},
 		baseline: { ...summary(baseTotals), longestTask: summary(base.map((b) => b.longestTaskMs)) },
 		importRatio: ratio(importRatio),
-		withinBudget: importRatio <= IMPORT_BUDGET.importRatio,
+		/** The longest task on the page's thread in any of the app's imports, throttled or not. */
+		longestTaskMs: Math.round(longestTaskMs),
+		withinBudget:
+			unthrottledRatio <= IMPORT_BUDGET.unthrottledRatio &&
+			longestTaskMs <= IMPORT_BUDGET.longestTaskMs,
 		unthrottled: {
 			app: summary(appFull),
+			appLongestTask: summary(appFullLongest),
 			baseline: summary(baseFull),
-			importRatio: ratio(median(appFull) / median(baseFull))
+			importRatio: ratio(unthrottledRatio)
 		},
 		exportContacts: EXPORT_CONTACTS,
 		exportVCard: summary(vcard),
@@ -337,31 +352,59 @@ export async function importBench(browser, origin, { runs = 3, outDir, contextOp
 	};
 }
 
-/** The table lines for this part, with OVER BUDGET where it is. */
-export function importRows(r) {
+/**
+ * This part's budgets and its table lines, with OVER BUDGET where it is.
+ * @param {Awaited<ReturnType<typeof importBench>>} r
+ */
+export function importChecks(r) {
 	const ms = (/** @type {number} */ x) => `${Math.round(x)} ms`;
 	// The Long Tasks API reports only tasks over 50 ms.
 	const task = (/** @type {number} */ x) => (x > 0 ? ms(x) : 'none > 50 ms');
-	return [
+	const checks = [
+		{
+			id: 'importRatio',
+			label: `(g) import ${r.rows.toLocaleString('en')} LinkedIn rows, app / baseline, no throttle`,
+			value: r.unthrottled.importRatio,
+			shown: `${r.unthrottled.importRatio.toFixed(2)}×`,
+			budget: IMPORT_BUDGET.unthrottledRatio,
+			budgetShown: `≤ ${IMPORT_BUDGET.unthrottledRatio.toFixed(2)}×`
+		},
+		{
+			id: 'importLongestTask',
+			label: `(g) longest task on the page's thread during import`,
+			value: r.longestTaskMs,
+			shown: task(r.longestTaskMs),
+			budget: IMPORT_BUDGET.longestTaskMs,
+			budgetShown: `≤ ${ms(IMPORT_BUDGET.longestTaskMs)}`
+		}
+	].map((c) => ({ ...c, ok: c.value <= c.budget }));
+	/** @type {Array<[string, string, string?, string?]>} */
+	const rows = [];
+	const row = (/** @type {string} */ id) => {
+		const c = /** @type {(typeof checks)[number]} */ (checks.find((x) => x.id === id));
+		rows.push([c.label, c.shown, c.budgetShown, c.ok ? 'ok' : 'OVER BUDGET']);
+	};
+	row('importRatio');
+	rows.push(
 		[
-			`(g) import ${r.rows.toLocaleString('en')} LinkedIn rows, app / papaparse + bulkAdd`,
-			`${r.importRatio.toFixed(2)}×`,
-			`≤ ${IMPORT_BUDGET.importRatio.toFixed(2)}×`,
-			r.withinBudget ? 'ok' : 'OVER BUDGET'
+			`    app / papaparse + one bulkAdd, median of ${r.runs} each`,
+			`${ms(r.unthrottled.app.medianMs)} / ${ms(r.unthrottled.baseline.medianMs)}`
 		],
 		[
-			`    app: pick to preview + tap to done, median of ${r.runs}`,
-			`${ms(r.app.medianMs)} (${ms(r.app.toPreview.medianMs)} + ${ms(r.app.write.medianMs)})`
-		],
-		[`    papaparse + one bulkAdd, median of ${r.runs}`, ms(r.baseline.medianMs)],
-		[
-			`    longest task on the page's thread, app / baseline`,
-			`${task(r.app.longestTask.medianMs)} / ${task(r.baseline.longestTask.medianMs)}`
+			`    at ${r.cpuThrottle}x CPU throttle (page only, not the worker)`,
+			`${r.importRatio.toFixed(2)}× (${ms(r.app.medianMs)} / ${ms(r.baseline.medianMs)})`
 		],
 		[
-			`    no CPU throttle on either side: app / baseline`,
-			`${r.unthrottled.importRatio.toFixed(2)}× (${ms(r.unthrottled.app.medianMs)} / ${ms(r.unthrottled.baseline.medianMs)})`
-		],
+			`    app at ${r.cpuThrottle}x: pick to preview + tap to done`,
+			`${ms(r.app.toPreview.medianMs)} + ${ms(r.app.write.medianMs)}`
+		]
+	);
+	row('importLongestTask');
+	rows.push([
+		`    baseline's longest task at ${r.cpuThrottle}x (median)`,
+		task(r.baseline.longestTask.medianMs)
+	]);
+	rows.push(
 		[
 			`(g) export ${r.exportContacts.toLocaleString('en')} contacts as vCard, median`,
 			ms(r.exportVCard.medianMs)
@@ -370,25 +413,6 @@ export function importRows(r) {
 			`(g) back up ${r.exportContacts.toLocaleString('en')} contacts, median`,
 			ms(r.exportBackup.medianMs)
 		]
-	];
-}
-
-/**
- * `npm run bench -- --only import`: this part alone, its table, and bench-results/import.json.
- * @param {import('@playwright/test').Browser} browser
- * @param {string} origin
- * @param {{ outDir: string, contextOptions: object }} options
- */
-export async function runImportOnly(browser, origin, { outDir, contextOptions }) {
-	const r = await importBench(browser, origin, { outDir: join(outDir, 'import'), contextOptions });
-	console.log('');
-	for (const [label, value, budget = '', verdict = ''] of importRows(r)) {
-		console.log(`${label.padEnd(60)}${value.padEnd(22)}${budget.padEnd(12)}${verdict}`);
-	}
-	if (!r.withinBudget)
-		console.log(
-			`\nOVER BUDGET: (g) import ratio ${r.importRatio}×, budget ≤ ${IMPORT_BUDGET.importRatio}×`
-		);
-	await writeFile(join(outDir, 'import.json'), `${JSON.stringify(r, null, '\t')}\n`);
-	return r;
+	);
+	return { checks, rows };
 }

@@ -53,11 +53,21 @@ function changedKeys(table: DBCoreTable, req: DBCoreMutateRequest): unknown[] | 
 	}
 }
 
+// One fresh mark per change request, shared by the rows it changes: a pump only compares a row's
+// mark with the one it pushed for that same row, and a UUID per row showed in an import's profile.
 function marks(name: SyncedTable, keys: unknown[]): OutboxRow[] {
+	const mark = crypto.randomUUID();
 	return keys
 		.filter((k): k is string => typeof k === 'string')
-		.map((id) => ({ key: docId(name, id), table: name, id, mark: crypto.randomUUID() }));
+		.map((id) => ({ key: docId(name, id), table: name, id, mark }));
 }
+
+/**
+ * Up to this many rows, a put or an add is marked at once, beside the change, rather than after
+ * IndexedDB has answered it: a save then commits one round trip sooner. Bigger writes (an import)
+ * are marked after, as before, which spares them a read of every row's earlier mark.
+ */
+export const MARK_AT_ONCE_MAX = 20;
 
 export const outboxMiddleware: Middleware<DBCore> = {
 	stack: 'dbcore',
@@ -83,6 +93,8 @@ export const outboxMiddleware: Middleware<DBCore> = {
 						if ((req.trans as unknown as IDBTransaction).mode === 'versionchange')
 							return table.mutate(req);
 						const outbox = down.table(OUTBOX);
+						if ((req.type === 'put' || req.type === 'add') && req.values.length <= MARK_AT_ONCE_MAX)
+							return markAtOnce(table, outbox, name, req);
 						const after = (keys: unknown[]) =>
 							table.mutate(req).then((res) => {
 								const rows = marks(
@@ -102,6 +114,63 @@ export const outboxMiddleware: Middleware<DBCore> = {
 
 function putMarks(outbox: DBCoreTable, trans: DBCoreTransaction, rows: OutboxRow[]) {
 	return outbox.mutate({ type: 'put', trans, values: rows });
+}
+
+/**
+ * Places three requests at once, which IndexedDB runs in order: a read of the rows' marks as they
+ * are, the change, and the new marks. A row the change failed to write (an add of a key already
+ * stored, caught by the caller) gets its earlier mark back, or none, so no mark ever stands for a
+ * change that was not made.
+ */
+function markAtOnce(
+	table: DBCoreTable,
+	outbox: DBCoreTable,
+	name: SyncedTable,
+	req: Extract<DBCoreMutateRequest, { type: 'put' | 'add' }>
+) {
+	const { trans } = req;
+	const ids = req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v));
+	// Where each marked row's value is in the request, to match it with the change's failures.
+	const at = ids.flatMap((id, i) => (typeof id === 'string' ? [i] : []));
+	const rows = marks(name, ids);
+	if (rows.length === 0) return table.mutate(req);
+	const keys = rows.map((r) => r.key);
+	const before = outbox.getMany({ trans, keys });
+	const change = table.mutate(req);
+	const marked = putMarks(outbox, trans, rows);
+	/** Puts back the marks of the values `failed` names as they were before the change. */
+	const unmark = (failed: (i: number) => boolean) =>
+		before.then((old) => {
+			const back: OutboxRow[] = [];
+			const gone: string[] = [];
+			rows.forEach((row, j) => {
+				if (!failed(at[j]!)) return;
+				const was = old[j] as OutboxRow | undefined;
+				if (was) back.push(was);
+				else gone.push(row.key);
+			});
+			return Promise.all([
+				back.length > 0 ? putMarks(outbox, trans, back) : undefined,
+				gone.length > 0 ? outbox.mutate({ type: 'delete', trans, keys: gone }) : undefined
+			]);
+		});
+	return marked.then(
+		() =>
+			change.then(
+				(res) => (res.numFailures > 0 ? unmark((i) => i in res.failures).then(() => res) : res),
+				(error: unknown) =>
+					unmark(() => true).then(
+						() => Promise.reject(error),
+						() => Promise.reject(error)
+					)
+			),
+		// The marks could not be written: the transaction is failing, and the change with it.
+		(error: unknown) =>
+			change.then(
+				() => Promise.reject(error),
+				() => Promise.reject(error)
+			)
+	);
 }
 
 /**
