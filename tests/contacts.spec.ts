@@ -35,6 +35,38 @@ test('lists the most recent first and searches as you type', async ({ page, list
 	await expect(page.getByText(/Nobody matches/)).toBeVisible();
 });
 
+test('a search narrows and widens as keys are typed and taken back, and follows an edit made in another tab', async ({
+	page,
+	context,
+	list
+}) => {
+	await list.search.pressSequentially('ac');
+	await expect(list.listed).toHaveText([/Zoë Chen/, /José Álvarez/]);
+	await list.search.press('m');
+	await expect(list.listed).toHaveText([/José Álvarez/]);
+	await list.search.press('Backspace');
+	await expect(list.listed).toHaveText([/Zoë Chen/, /José Álvarez/]);
+
+	// Another tab gives Sam a role that "ac" finds; this tab's search follows, keeping its words.
+	const other = await context.newPage();
+	await other.goto(page.url().replace(/\/contacts.*$/, '/contacts'));
+	await new ContactsPage(other).openContact('Sam Ortiz');
+	const otherTab = new ContactPage(other);
+	await otherTab.edit.click();
+	await otherTab.role.fill('Acquisitions librarian');
+	await otherTab.saveChanges.click();
+	await expect(other.getByText('Acquisitions librarian at City Records')).toBeVisible();
+	await other.close();
+
+	await expect(list.search).toHaveValue('ac');
+	await expect(list.listed).toHaveText([/Sam Ortiz/, /Zoë Chen/, /José Álvarez/]);
+	await list.search.press('q');
+	await expect(list.listed).toHaveText([/Sam Ortiz/]);
+	await list.search.press('Backspace');
+	await list.search.press('Backspace');
+	await expect(list.listed).toHaveText([/Sam Ortiz/, /Zoë Chen/, /José Álvarez/]);
+});
+
 test('filters by circle', async ({ list }) => {
 	await list.filterByCircle('Alumni');
 	await expect(list.listed).toHaveText([/Sam Ortiz/, /José Álvarez/]);
