@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimDraft, peekDraft, peekSyncOn } from './peek';
+import { claimDraft, peekDraft, peekNoDatabase, peekSyncOn } from './peek';
 import { KithDB } from './database';
 import { freshFactory } from './testing/upgrade-harness';
 import { draftsRepo } from './drafts.repo';
@@ -55,6 +55,22 @@ describe('peekSyncOn', () => {
 		expect(await peekSyncOn('kith', options.indexedDB)).toBe(false);
 		await db.syncState.put({ key: 'config', value: { server: 'https://x' } });
 		expect(await peekSyncOn('kith', options.indexedDB)).toBe(true);
+		db.close();
+	});
+});
+
+describe('peekNoDatabase', () => {
+	it('is true only before the database exists, and never creates it', async () => {
+		const options = freshFactory();
+		expect(await peekNoDatabase('kith', options.indexedDB)).toBe(true);
+		expect(await peekNoDatabase('kith', options.indexedDB)).toBe(true);
+		expect(await options.indexedDB.databases()).toEqual([]);
+		const db = new KithDB('kith', options);
+		await db.open();
+		expect(await peekNoDatabase('kith', options.indexedDB)).toBe(false);
+		// Dexie goes on using it.
+		await db.settings.put({ key: 'lastBackupAt', value: 1 });
+		expect(await db.settings.count()).toBe(1);
 		db.close();
 	});
 });

@@ -138,3 +138,29 @@ export async function peekSyncOn(
 		db.close();
 	}
 }
+
+/**
+ * True when there is no "kith" database at all: a first visit, whose Today can greet the person
+ * before Dexie has loaded and created the database. Never creates it; when unsure (another tab is
+ * upgrading it), false.
+ */
+export function peekNoDatabase(name = DB_NAME, factory: IDBFactory = indexedDB): Promise<boolean> {
+	return new Promise((resolve, reject) => {
+		let missing = false;
+		const open = factory.open(name);
+		open.onupgradeneeded = () => {
+			missing = true;
+			open.transaction?.abort();
+		};
+		open.onerror = (e) => {
+			e.preventDefault();
+			if (open.error?.name === 'AbortError') resolve(missing);
+			else reject(open.error);
+		};
+		open.onblocked = () => resolve(false);
+		open.onsuccess = () => {
+			open.result.close();
+			resolve(false);
+		};
+	});
+}

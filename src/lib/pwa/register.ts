@@ -38,7 +38,9 @@ export async function registerServiceWorker({
 		else if (hadController) replacedNow();
 		hadController = true;
 	});
-	// workbox-window stays out of the first load: it is only needed once the page is up.
+	// Registering (workbox-window's code, and on a first visit the download of the whole precache)
+	// waits until the page is up and the browser is idle: it must not compete with the first screen.
+	await startupOver();
 	const { Workbox } = await import('workbox-window');
 	wb = new Workbox('/sw.js', { scope: '/' });
 	wb.addEventListener('waiting', () => onUpdateReady());
@@ -47,6 +49,18 @@ export async function registerServiceWorker({
 	// A phone app may stay open for days; look for a new version whenever it comes back to view.
 	document.addEventListener('visibilitychange', () => {
 		if (document.visibilityState === 'visible') void wb?.update();
+	});
+}
+
+/** Resolves once the page has loaded and the main thread has a moment to spare. */
+function startupOver(): Promise<void> {
+	return new Promise((resolve) => {
+		const idle = () => {
+			if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 3000 });
+			else setTimeout(resolve, 500);
+		};
+		if (document.readyState === 'complete') idle();
+		else addEventListener('load', idle, { once: true });
 	});
 }
 
