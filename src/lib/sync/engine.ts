@@ -158,7 +158,8 @@ export async function startEngine(
 		});
 	}
 
-	async function loop() {
+	/** Runs rounds while asked to; says whether the last one ended well. */
+	async function loop(): Promise<boolean> {
 		do {
 			again = false;
 			try {
@@ -167,7 +168,7 @@ export async function startEngine(
 				if (error instanceof MassDeletePaused) {
 					paused = error.keys;
 					await saveStatus(db, { phase: 'paused', pausedDeletes: { count: error.count } });
-					return;
+					return false;
 				}
 				const failure = describeSyncFailure(error, { online: online() });
 				await saveStatus(db, {
@@ -177,9 +178,10 @@ export async function startEngine(
 				const wait = BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)]!;
 				clearTimeout(retry);
 				if (!stopped) retry = setTimeout(() => void round(), wait);
-				return;
+				return false;
 			}
 		} while (again && !stopped);
+		return true;
 	}
 
 	function round(): Promise<void> {
@@ -188,17 +190,32 @@ export async function startEngine(
 			again = true;
 			return running;
 		}
-		running = loop().finally(() => {
+		const done = loop().finally(() => {
 			running = null;
 		});
+		// A change made here while the round ran, and not sent by it, gets a round of its own
+		// (after a failure, the retry above sends it).
+		void done.then(
+			(ok) => ok && waiting().then((more) => more && round()),
+			() => undefined
+		);
+		running = done.then(() => undefined);
 		return running;
 	}
 
-	// Local changes: the outbox fills in the transaction that makes them, in any tab.
+	/** Whether a change made here waits to be handed to the replica. */
+	const waiting = () =>
+		read(db, ['syncOutbox'], async (r) => (await r.syncOutbox.page(1)).length > 0).catch(
+			() => false
+		);
+
+	// Local changes: the outbox fills in the transaction that makes them, in any tab. While a
+	// round runs, the outbox changes with its own bookkeeping too, which is no reason for another
+	// round: a change made meanwhile is found when it ends (above).
 	const unwatch = observe(
 		() => db.syncOutbox.count(),
 		(n) => {
-			if (n > 0) void round();
+			if (n > 0 && !running) void round();
 		},
 		() => undefined
 	);
@@ -208,7 +225,15 @@ export async function startEngine(
 		feed = remote.changes({ live: true, since: 'now' });
 		// Its failures are reported through 'error' below; the promise itself has nothing to add.
 		feed.catch(() => undefined);
-		feed.on('change', () => void round());
+		// This device's own revision coming back from the server is nothing new.
+		feed.on('change', (change: { id: string; changes: { rev: string }[] }) => {
+			void read(db, ['syncBase'], (r) => r.syncBase.get(change.id)).then(
+				(base) => {
+					if (!base || !change.changes.some((c) => c.rev === base.rev)) void round();
+				},
+				() => void round()
+			);
+		});
 		feed.on('error', () => {
 			// The polling below and the retries keep sync going; listen again after a pause.
 			if (!stopped) setTimeout(listen, 30_000);
