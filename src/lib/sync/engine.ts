@@ -196,7 +196,9 @@ export async function startEngine(
 		// A change made here while the round ran, and not sent by it, gets a round of its own
 		// (after a failure, the retry above sends it).
 		void done.then(
-			(ok) => ok && waiting().then((more) => more && round()),
+			async (ok) => {
+				if (ok && (await waiting())) void round();
+			},
 			() => undefined
 		);
 		running = done.then(() => undefined);
