@@ -260,11 +260,19 @@ function guardWrites(db) {
 				() => undefined
 			);
 		}
-		if (!callback) return result;
-		result.then(
-			(value) => callback(null, value),
-			(error) => callback(error)
-		);
+		// The promise is returned even to a caller with a callback: PouchDB calls this method (the
+		// instance's, so this one) again from its task queue when the database was not open yet (the
+		// first request to it since the server started), and takes what it returns as the answer;
+		// returning nothing there answered express-pouchdb's _bulk_docs with undefined, and the
+		// process died on `response.map`. A callback's error is handled there, not left unhandled.
+		if (callback) {
+			result.then(
+				(value) => callback(null, value),
+				(error) => callback(error)
+			);
+			result.catch(() => undefined);
+		}
+		return result;
 	};
 }
 

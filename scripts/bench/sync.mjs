@@ -323,9 +323,6 @@ export async function putPlainCopies(url, { from, to }, rows) {
 			docs.push(doc);
 		}
 	}
-	// A database's info first: the server (express-pouchdb 4.2) crashes on a _bulk_docs that is
-	// the first request to a database since it started.
-	await dbRequest(url, to, '');
 	for (let i = 0; i < docs.length; i += 500) {
 		const res = await dbRequest(url, to, '/_bulk_docs', {
 			method: 'POST',

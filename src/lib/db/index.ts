@@ -21,7 +21,7 @@ export {
 	type TableName,
 	type UnitRepos
 } from './unit-of-work';
-export { markAllForSync } from './outbox';
+export { markAllForSync, withoutMarks } from './outbox';
 export { LATEST_VERSION } from './versions';
 export { readSnapshot } from './snapshot';
 export type { SyncBackup, SyncBaseRow, SyncHeldRow } from './sync-rows';

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeContact, makeTouchpoint, testDb } from './testing/factories';
 import { repos } from './repos';
+import { withoutMarks } from './outbox';
 import { write } from './unit-of-work';
 import { MARK_AT_ONCE_MAX } from './outbox';
 
@@ -29,6 +30,26 @@ describe('the sync outbox', () => {
 		await repos(db).contacts.put({ ...a, name: 'Ana B' });
 		const second = (await db.syncOutbox.get(`contacts:${a.id}`))!.mark;
 		expect(second).not.toBe(first);
+	});
+
+	it('leaves the outbox as it was for writes withoutMarks, and marks the ones after', async () => {
+		const db = testDb();
+		const [a, b, c] = ['Ana', 'Bo', 'Cy'].map((name) => makeContact({ name }));
+		await repos(db).contacts.putMany([a!, b!]);
+		const before = await db.syncOutbox.toArray();
+		await write(db, ['contacts'], async (r) => {
+			await withoutMarks(async () => {
+				await r.contacts.put({ ...a!, name: 'Ana B' });
+				await r.contacts.put(c!);
+				await db.contacts.delete(b!.id);
+			});
+			await r.contacts.put({ ...c!, name: 'Cy B' });
+		});
+		const after = await db.syncOutbox.toArray();
+		expect(after.filter((m) => m.id !== c!.id)).toEqual(before);
+		expect(after.filter((m) => m.id === c!.id)).toHaveLength(1);
+		expect(await db.contacts.get(b!.id)).toBeUndefined();
+		await expect(withoutMarks(async () => undefined)).rejects.toThrow(/not in a transaction/);
 	});
 
 	it('marks deletes, bulk deletes and a cleared table', async () => {

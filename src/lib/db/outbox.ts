@@ -8,6 +8,7 @@
  * on in another tab must not miss a change. A row leaves the outbox once the server has its
  * version (`pushed`, then `sent` in sync/bridge.ts).
  */
+import { Dexie } from 'dexie';
 import type {
 	DBCore,
 	DBCoreMutateRequest,
@@ -69,6 +70,25 @@ function marks(name: SyncedTable, keys: unknown[]): OutboxRow[] {
  */
 export const MARK_AT_ONCE_MAX = 20;
 
+/** Transactions whose writes are not marked just now (withoutMarks). */
+const unmarked = new WeakSet<object>();
+
+/**
+ * Runs `work`, writes in the current read-write transaction, without marking what they change:
+ * rows that arrived from the sync replica are not changes of this device's to send back. Nothing
+ * else may write in the transaction meanwhile; a write after `work` is marked as usual.
+ */
+export async function withoutMarks<T>(work: () => Promise<T>): Promise<T> {
+	const trans: object | undefined = Dexie.currentTransaction?.idbtrans;
+	if (!trans) throw new Error('withoutMarks: not in a transaction');
+	unmarked.add(trans);
+	try {
+		return await work();
+	} finally {
+		unmarked.delete(trans);
+	}
+}
+
 export const outboxMiddleware: Middleware<DBCore> = {
 	stack: 'dbcore',
 	name: 'kith-sync-outbox',
@@ -90,7 +110,10 @@ export const outboxMiddleware: Middleware<DBCore> = {
 					mutate(req) {
 						// An upgrade reshapes rows without changing what they say: nothing to send, and
 						// the outbox may not exist yet in the schema it runs against.
-						if ((req.trans as unknown as IDBTransaction).mode === 'versionchange')
+						if (
+							(req.trans as unknown as IDBTransaction).mode === 'versionchange' ||
+							unmarked.has(req.trans)
+						)
 							return table.mutate(req);
 						const outbox = down.table(OUTBOX);
 						if ((req.type === 'put' || req.type === 'add') && req.values.length <= MARK_AT_ONCE_MAX)

@@ -13,7 +13,15 @@ import {
 	sharedKey,
 	type Device
 } from './testing/devices';
-import { keepPausedRecords, pull, pullAll, push, sent, MassDeletePaused } from './bridge';
+import {
+	keepPausedRecords,
+	pull,
+	pullAll,
+	pullArrived,
+	push,
+	sent,
+	MassDeletePaused
+} from './bridge';
 
 async function contactsOf(d: Device) {
 	return (await d.db.contacts.toArray())
@@ -164,6 +172,40 @@ describe('the sync bridge', () => {
 		expect(await b.db.interactions.count()).toBe(1);
 		expect(await b.db.syncOutbox.count()).toBe(0);
 		expect(await pull(b)).toEqual({ applied: 0, more: false, held: 0, refused: 0, settled: 0 });
+	});
+
+	it('applies whole batches while a replication runs, leaving the rest and any clash to pullAll', async () => {
+		const { a, b, server } = await twoDevices();
+		const rows = Array.from({ length: 7 }, (_, i) => makeContact({ name: `P${i}`, notes: 'x' }));
+		await repos(a.db).contacts.putMany(rows);
+		await settleAll([a], server);
+		await b.pouch.replicate.from(server);
+		expect(await pullArrived(b, { limit: 3 })).toEqual({ clash: false });
+		expect(await b.db.contacts.count()).toBe(6);
+		expect(await b.db.syncOutbox.count()).toBe(0);
+		expect(await pullAll(b, { limit: 3 })).toMatchObject({ applied: 1 });
+		expect(await contactsOf(b)).toEqual(await contactsOf(a));
+
+		// A clash: left as it is, to be settled once the replication is over.
+		for (const [d, change] of [
+			[a, { organization: 'City Library' }],
+			[b, { notes: 'y' }]
+		] as const)
+			await write(d.db, ['contacts'], async (r) => {
+				const c = (await r.contacts.get(rows[0]!.id))!;
+				await r.contacts.put(touch({ ...c, ...change }, Date.now()));
+			});
+		await round(a, server);
+		await push(b);
+		await b.pouch.replicate.from(server);
+		expect(await pullArrived(b, { limit: 1 })).toEqual({ clash: true });
+		const before = await repos(b.db).contacts.get(rows[0]!.id);
+		expect([before?.notes, before?.organization]).toEqual(['y', rows[0]!.organization]);
+		expect(await pullAll(b)).toMatchObject({ applied: 1, settled: 1 });
+		expect(await repos(b.db).contacts.get(rows[0]!.id)).toMatchObject({
+			notes: 'y',
+			organization: 'City Library'
+		});
 	});
 
 	it('applies in the same pull what a clash it settled merged into', async () => {

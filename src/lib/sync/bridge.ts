@@ -11,7 +11,7 @@
  * (merge.ts) into one revision everyone converges on, and applies arrived rows to Dexie in one
  * transaction with the checkpoint. A row changed here meanwhile waits: its push makes a branch.
  */
-import { read, write, type KithDB, type UnitRepos } from '$lib/db';
+import { read, withoutMarks, write, type KithDB, type UnitRepos } from '$lib/db';
 import type { OutboxRow } from '$lib/db/outbox';
 import type { SyncBaseRow, SyncHeldRow } from '$lib/db/sync-rows';
 import type { Pitch, Rehearsal } from '$lib/domain/pitch';
@@ -497,27 +497,42 @@ interface Fetched {
 	arrivals: (Arrival | undefined)[];
 }
 
-async function fetchBatch(
-	b: Bridge,
-	since: number | string,
-	{ limit, recordings, schemaVersion }: Pulling
-): Promise<Fetched> {
+async function fetchBatch(b: Bridge, since: number | string, o: Pulling): Promise<Fetched> {
+	return openBatch(b, await readBatch(b, since, o), o);
+}
+
+function readBatch(b: Bridge, since: number | string, { limit }: Pulling): Promise<Changes> {
 	// Without attachments, so that a batch's size does not hang on how much audio it holds: a
 	// recording's audio is read when its document is opened (openDoc).
-	const feed = await b.replica.changes({ since, include_docs: true, conflicts: true, limit });
-	const arrivals: (Arrival | undefined)[] = [];
-	for (const change of feed.results) {
-		const named = parseDocId(change.id);
-		const doc = change.doc;
-		// A clash is settled first (itemsOf), in the order of the feed.
-		const later =
-			!named ||
-			!doc?._rev ||
-			doc._deleted ||
-			doc._conflicts?.length ||
-			(!recordings && named.table === 'recordings');
-		arrivals.push(later ? undefined : await openDoc(b, named.table, doc, schemaVersion));
-	}
+	return b.replica.changes({ since, include_docs: true, conflicts: true, limit });
+}
+
+async function openBatch(
+	b: Bridge,
+	feed: Changes,
+	{ recordings, schemaVersion }: Pulling
+): Promise<Fetched> {
+	// Opened all at once: one decryption awaited after another waited for the crypto thread 1,000
+	// times a batch. Recordings one by one, so that a batch's audio is not all in memory at once.
+	let audio: Promise<unknown> = Promise.resolve();
+	const arrivals = await Promise.all(
+		feed.results.map((change): Promise<Arrival | undefined> | undefined => {
+			const named = parseDocId(change.id);
+			const doc = change.doc;
+			// A clash is settled first (itemsOf), in the order of the feed.
+			const later =
+				!named ||
+				!doc?._rev ||
+				doc._deleted ||
+				doc._conflicts?.length ||
+				(!recordings && named.table === 'recordings');
+			if (later) return undefined;
+			if (named.table !== 'recordings') return openDoc(b, named.table, doc, schemaVersion);
+			const opened = audio.then(() => openDoc(b, named.table, doc, schemaVersion));
+			audio = opened.catch(() => undefined);
+			return opened;
+		})
+	);
 	return { feed, arrivals };
 }
 
@@ -604,6 +619,30 @@ export async function pullAll(b: Bridge, options: PullOptions = {}): Promise<Pul
 }
 
 /**
+ * Applies what a replication running into the replica has brought so far, while it runs: whole
+ * batches only, so that the mass-delete guard judges as many changes at once as `pullAll` does,
+ * and none with a clash, which `pullAll` settles once nothing else writes to the replica (a settle
+ * beside the replication's writes could close a branch into a merge that was refused). A change
+ * that arrives after its batch was read comes later in the feed, and is applied then. Returns
+ * whether it stopped at a clash; throws as `pull` does (MassDeletePaused).
+ */
+export async function pullArrived(
+	b: Bridge,
+	options: PullOptions = {}
+): Promise<{ clash: boolean }> {
+	const o = withDefaults(options);
+	const result = noResult();
+	for (let since = await replicaSeq(b); ;) {
+		const feed = await readBatch(b, since, o);
+		if (feed.results.length < o.limit) return { clash: false };
+		if (feed.results.some((change) => change.doc?._conflicts?.length)) return { clash: true };
+		const { items } = await itemsOf(b, await openBatch(b, feed, o), o, result);
+		await apply(b, items, feed.last_seq, o, result);
+		since = feed.last_seq;
+	}
+}
+
+/**
  * Writes a batch's items and the checkpoint in one transaction, counting into `result`. Its sync
  * rows are read at once and its writes made table by table at the end (one get and put at a time,
  * a first sync of 25,000 records spent most of its time here); `bases` and `marks` follow the
@@ -649,10 +688,8 @@ async function apply(
 			newBases.set(row.key, row);
 		};
 		const held = new Map<string, SyncHeldRow | null>();
-		// Per key applied, the mark it had before (undefined: none). Writing the rows marks them;
-		// what arrived is not a change to send back, so each gets that mark back at the end (a
-		// version of this device's still on its way to the server stays counted as waiting).
-		const restore = new Map<string, OutboxRow | undefined>();
+		// The keys of the rows that arrived, as opposed to rows this device writes of its own.
+		const arrived = new Set<string>();
 		for (const item of items) {
 			const base = bases.get(item.key);
 			if (base?.rev === item.rev) continue; // this device's own push, or applied before
@@ -681,7 +718,7 @@ async function apply(
 				held.set(item.key, null);
 			}
 			result.applied++;
-			restore.set(item.key, mark);
+			arrived.add(item.key);
 			// Purged here while another device was changing it: the change won; say so. The card is
 			// a change of this device's own, to be sent: its mark stays.
 			const card =
@@ -692,28 +729,31 @@ async function apply(
 				const cardKey = docId('conflicts', card.id);
 				setRow('conflicts', card.id, card as unknown as Row);
 				marks.set(cardKey, { key: cardKey, table: 'conflicts', id: card.id, mark: 'new' });
-				restore.delete(cardKey);
+				arrived.delete(cardKey);
 			}
 		}
-		for (const [table, byId] of rows) {
-			const puts: Row[] = [];
-			const removes: string[] = [];
-			for (const [id, row] of byId)
-				if (row) puts.push(row);
-				else removes.push(id);
-			if (removes.length > 0) await repoOf(r, table).bulkRemove(removes);
-			if (puts.length > 0) await repoOf(r, table).bulkPut(puts);
-		}
+		// What arrived is written without outbox marks: it is not a change to send back, and a
+		// version of this device's still on its way to the server keeps its mark as it is. The rest
+		// (a card saying a purged record came back) is a change of this device's own, and marked.
+		const writeRows = async (fromReplica: boolean) => {
+			for (const [table, byId] of rows) {
+				const puts: Row[] = [];
+				const removes: string[] = [];
+				for (const [id, row] of byId)
+					if (arrived.has(docId(table, id)) !== fromReplica) continue;
+					else if (row) puts.push(row);
+					else removes.push(id);
+				if (removes.length > 0) await repoOf(r, table).bulkRemove(removes);
+				if (puts.length > 0) await repoOf(r, table).bulkPut(puts);
+			}
+		};
+		await withoutMarks(() => writeRows(true));
+		await writeRows(false);
 		if (newBases.size > 0) await r.syncBase.bulkPut([...newBases.values()]);
 		const heldPuts = [...held.values()].filter((h) => h !== null);
 		const heldGone = [...held].filter(([, h]) => h === null).map(([key]) => key);
 		if (heldPuts.length > 0) await r.syncHeld.bulkPut(heldPuts);
 		if (heldGone.length > 0 && heldBefore > 0) await r.syncHeld.bulkRemove(heldGone);
-		// After the writes above made their marks.
-		const back = [...restore.values()].filter((mark) => mark !== undefined);
-		const unmark = [...restore].filter(([, mark]) => mark === undefined).map(([key]) => key);
-		if (back.length > 0) await r.syncOutbox.bulkPut(back);
-		if (unmark.length > 0) await r.syncOutbox.bulkRemove(unmark);
 		// A schedule replayed here is a change of this device's own: its mark stays.
 		if (scheduler) await replaySchedules(r, pitchIds, scheduler.replay);
 		await r.syncState.save('replicaSeq', lastSeq);

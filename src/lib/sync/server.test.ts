@@ -158,6 +158,42 @@ describe('the sync server', () => {
 		expect(() => process.kill(last, 0)).toThrow(/ESRCH/);
 	});
 
+	test('a _bulk_docs that is the first request to a database since the start is answered', async () => {
+		// PouchDB runs a write that comes before the database is open from its task queue, through
+		// the server's write guard a second time; the guard once answered that call with nothing and
+		// the process died. With and without the quota check, which takes another path.
+		for (const maxDocs of [undefined, 10]) {
+			const server = await start({ maxDocs });
+			const post = (docs: object[]) =>
+				fetch(`${server.dbUrl}/_bulk_docs`, {
+					method: 'POST',
+					headers: {
+						Authorization: authorization(server),
+						Accept: 'application/json',
+						'Content-Type': 'application/json'
+					},
+					body: JSON.stringify({ docs })
+				});
+			const first = await post(sealedDocs(3));
+			expect(first.status).toBe(201);
+			const written = (await first.json()) as { ok?: boolean; id: string }[];
+			expect(written.map((r) => [r.id, r.ok])).toEqual([
+				['contacts:0000', true],
+				['contacts:0001', true],
+				['contacts:0002', true]
+			]);
+			const second = await post([{ _id: 'contacts:0003', c: 'x' }]);
+			expect(second.status).toBe(201);
+			expect(() => process.kill(server.pid, 0)).not.toThrow();
+			expect((await rawDocs(server)).map((doc) => doc._id)).toEqual([
+				'contacts:0000',
+				'contacts:0001',
+				'contacts:0002',
+				'contacts:0003'
+			]);
+		}
+	});
+
 	test('a full server refuses new documents with a 413, and still takes edits', async () => {
 		const server = await start({ maxDocs: 5 });
 		const local = localDb();
