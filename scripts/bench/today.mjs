@@ -249,8 +249,9 @@ async function contactPageBench(browser, origin, { outDir, contextOptions }) {
 			},
 			{ rows, today: dayBefore(0) }
 		);
-		await page.reload();
-		const link = page.getByRole('link', { name: 'Bench Person' }).first();
+		// Openings are timed from Today's follow-up list, as a person would open the contact.
+		await page.goto(`${origin}/`);
+		const link = page.getByRole('link', { name: 'Bench Person', exact: true }).first();
 		await link.waitFor();
 		await bare.goto(`http://127.0.0.1:${bareAddress.port}/`);
 		await bare.waitForFunction(() => 'kithBareContact' in window);
