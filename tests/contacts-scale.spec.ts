@@ -46,6 +46,25 @@ test('1,500 contacts: scroll to the last, count them, filter by tag, sort A to Z
 	expect(await rows.count()).toBeLessThan(200);
 	await expect(page.getByText(/the 100 most recent/i)).toHaveCount(0);
 
+	// A search draws the rows on the screen at once and the rest of a short answer just after
+	// (rows are reused by place, so each must show its own person): every match is in the page,
+	// in order, for find in page and a screen reader.
+	const quins = people().filter((p) => p.name.startsWith('Quin '));
+	expect(quins.length).toBeGreaterThan(30);
+	expect(quins.length).toBeLessThanOrEqual(60);
+	await list.search.fill('quin');
+	await expect(list.count).toHaveText(`${quins.length} of 1,500`);
+	await expect(list.listed).toHaveCount(quins.length);
+	await expect(list.listed.first()).toContainText(quins[0].name);
+	await expect(list.listed.last()).toContainText(quins[quins.length - 1].name);
+	await expect(rows.last()).toHaveAttribute('aria-posinset', String(quins.length));
+	await list.search.fill('quin person 00');
+	const few = quins.filter((p) => p.name.startsWith('Quin Person 00'));
+	await expect(list.listed).toHaveText(few.map((p) => new RegExp(p.name)));
+	await list.search.fill('');
+	await expect(list.count).toHaveText('1,500');
+	await expect(list.listed.first()).toContainText(people()[0].name);
+
 	// Scrolling down the page, a screen at a time, reaches the oldest person.
 	const last = list.listed.filter({ hasText: 'Person 1499' });
 	const atBottom = () =>
