@@ -17,7 +17,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BARE_PATH } from './bare-page.mjs';
 import { bundleScript } from './bundle-script.mjs';
-import { CPU_THROTTLE, appDatabaseReady, summary, throttle } from './util.mjs';
+import {
+	CPU_THROTTLE,
+	appDatabaseReady,
+	hotFunctions,
+	mainThreadTime,
+	summary,
+	throttle
+} from './util.mjs';
 
 export const SEARCH_PAGE_BUDGET = {
 	/** One frame at 60 Hz. */
@@ -129,63 +136,6 @@ async function usedHeap(cdp) {
 	for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
 	const { usedSize } = await cdp.send('Runtime.getHeapUsage');
 	return usedSize;
-}
-
-/**
- * Sums a CPU profile's self time by function and place, the largest first.
- * @param {any} profile
- */
-function hotFunctions(profile, top = 15) {
-	/** @type {Map<number, any>} */
-	const nodes = new Map(profile.nodes.map((/** @type {any} */ n) => [n.id, n]));
-	/** @type {Map<string, number>} */
-	const self = new Map();
-	const deltas = profile.timeDeltas;
-	for (let i = 0; i < profile.samples.length; i++) {
-		const n = nodes.get(profile.samples[i]);
-		const f = n.callFrame;
-		const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-		self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
-	}
-	const total = [...self.values()].reduce((a, b) => a + b, 0);
-	return {
-		totalMs: Math.round(total),
-		top: [...self.entries()]
-			.sort((a, b) => b[1] - a[1])
-			.slice(0, top)
-			.map(([fn, ms]) => ({ fn, ms: Math.round(ms), share: Math.round((ms / total) * 100) }))
-	};
-}
-
-/**
- * The renderer main thread's time by kind of trace event (nested kinds overlap their parents).
- * @param {any[]} events
- */
-function mainThreadTime(events) {
-	const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-	// Self thread time (tdur, CPU rather than wall clock) by event name: children subtracted.
-	const xs = events
-		.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur)
-		.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-	/** @type {Record<string, number>} */
-	const self = {};
-	/** @type {any[]} */
-	const stack = [];
-	for (const e of xs) {
-		while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts)
-			stack.pop();
-		const t = (e.tdur ?? e.dur) / 1000;
-		self[e.name] = (self[e.name] ?? 0) + t;
-		const parent = stack[stack.length - 1];
-		if (parent) self[parent.name] -= t;
-		stack.push(e);
-	}
-	return Object.fromEntries(
-		Object.entries(self)
-			.sort((a, b) => b[1] - a[1])
-			.slice(0, 20)
-			.map(([k, v]) => [k, Math.round(v)])
-	);
 }
 
 /**

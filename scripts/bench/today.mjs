@@ -1,7 +1,10 @@
 // (e) Today and a contact's page. Today's lists (follow-ups of contacts and touchpoints, give-back
 // nudges) over 5,000 contacts and 50,000 touchpoints, against the one indexed read a minimal Today
 // needs; and the time to open a contact page holding 200 touchpoints, in the built app.
-// Runs inside `npm run bench`, or alone: `npm run bench -- --only today`.
+// Runs inside `npm run bench`, or alone: `npm run bench -- --only today`. With `--profile`, the
+// contact page's timed openings are also profiled, each from the click until the timeline shows
+// (the first in bench-results/contact-page.cpuprofile, for Chromium's DevTools), and the self time
+// by function of all of them is in the report's JSON.
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
@@ -11,8 +14,10 @@ import { bundleScript } from './bundle-script.mjs';
 import { startStaticServer } from '../../tests/support/static-server.mjs';
 import {
 	CPU_THROTTLE,
+	appDatabaseReady,
 	chromiumArgs,
 	chromiumPath,
+	hotFunctions,
 	median,
 	percentile,
 	phone,
@@ -198,9 +203,7 @@ async function contactPageBench(browser, origin, { outDir, contextOptions }) {
 		// loads): the contacts list opens it. Once it exists, rows go in the raw way, as a restore
 		// would.
 		await page.goto(`${origin}/contacts`);
-		await page.waitForFunction(async () =>
-			(await indexedDB.databases()).some((d) => d.name === 'kith')
-		);
+		await appDatabaseReady(page);
 		await page.evaluate(
 			async ({ rows, today }) => {
 				const db = await new Promise((res, rej) => {
@@ -261,16 +264,27 @@ async function contactPageBench(browser, origin, { outDir, contextOptions }) {
 		);
 		const cpu = await throttle(context, page);
 		const bareCpu = await throttle(bareContext, bare);
+		const profile = process.argv.includes('--profile');
+		const cdp = profile ? await context.newCDPSession(page) : undefined;
+		/** @type {any[]} */
+		const profiles = [];
 		/** @type {number[]} */
 		const app = [];
 		/** @type {number[]} */
 		const base = [];
 		try {
 			for (let i = 0; i < PAGE_RUNS + 1; i++) {
+				// Only the openings themselves, not the way back to Today between them.
+				if (cdp && i > 0) {
+					await cdp.send('Profiler.enable');
+					await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+					await cdp.send('Profiler.start');
+				}
 				const appMs = await page.evaluate(timeOpening, {
 					name: 'Bench Person',
 					newest: 'Touchpoint 0:'
 				});
+				if (cdp && i > 0) profiles.push((await cdp.send('Profiler.stop')).profile);
 				if (i === 0) {
 					const all = await page.evaluate(scrollTimelineToEnd, PAGE_TOUCHPOINTS + 2);
 					if (all !== PAGE_TOUCHPOINTS + 2) throw new Error(`The timeline showed ${all} entries`);
@@ -295,7 +309,14 @@ async function contactPageBench(browser, origin, { outDir, contextOptions }) {
 			await bareCpu.detach().catch(() => {});
 		}
 		await bare.evaluate(() => /** @type {any} */ (window).kithBareContact.remove());
+		/** @type {any} */
+		let recorded;
+		if (profiles.length > 0) {
+			await writeFile(join(outDir, 'contact-page.cpuprofile'), JSON.stringify(profiles[0]));
+			recorded = hotFunctions(profiles, 25);
+		}
 		return {
+			...(recorded ? { profile: recorded } : {}),
 			method: `click on the contact's link on Today until the timeline shows its newest touchpoint and a frame is painted (MutationObserver, then requestAnimationFrame); the app renders a screenful and the rest as it is scrolled to (checked once: scrolling shows all ${PAGE_TOUCHPOINTS} touchpoints and 2 interviews); baseline: the same click on a bare page (scripts/bench/bare-contact.html) that reads the same ${PAGE_TOUCHPOINTS} touchpoints with one getAll on the [contactId+on] index of an open connection and renders all of them as a plain list of text; ${PAGE_RUNS} openings of each after one warm-up, in turn, ${CPU_THROTTLE}x CPU throttle`,
 			touchpoints: PAGE_TOUCHPOINTS,
 			open: summary(app),

@@ -100,9 +100,69 @@ export async function appDatabaseReady(page, timeoutMs = 30_000) {
 		const until = performance.now() + limit;
 		for (;;) {
 			const all = await indexedDB.databases();
-			if (all.some((d) => d.name === 'kith' && (d.version ?? 0) > 0)) return;
+			// Dexie declares version n as 10n; a version below 10 is not the app's schema yet.
+			if (all.some((d) => d.name === 'kith' && (d.version ?? 0) >= 10)) return;
 			if (performance.now() > until) throw new Error('The app did not create its database');
 			await new Promise((r) => setTimeout(r, 50));
 		}
 	}, timeoutMs);
+}
+
+/**
+ * Sums the self time of one CPU profile, or of several, by function and place, the largest first.
+ * @param {any} profiles
+ */
+export function hotFunctions(profiles, top = 15) {
+	/** @type {Map<string, number>} */
+	const self = new Map();
+	for (const profile of Array.isArray(profiles) ? profiles : [profiles]) {
+		/** @type {Map<number, any>} */
+		const nodes = new Map(profile.nodes.map((/** @type {any} */ n) => [n.id, n]));
+		const deltas = profile.timeDeltas;
+		for (let i = 0; i < profile.samples.length; i++) {
+			const n = nodes.get(profile.samples[i]);
+			const f = n.callFrame;
+			const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+			self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+		}
+	}
+	const total = [...self.values()].reduce((a, b) => a + b, 0);
+	return {
+		totalMs: Math.round(total),
+		top: [...self.entries()]
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, top)
+			.map(([fn, ms]) => ({ fn, ms: Math.round(ms), share: Math.round((ms / total) * 100) }))
+	};
+}
+
+/**
+ * The renderer main thread's time by kind of trace event (nested kinds overlap their parents).
+ * @param {any[]} events
+ */
+export function mainThreadTime(events) {
+	const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+	// Self thread time (tdur, CPU rather than wall clock) by event name: children subtracted.
+	const xs = events
+		.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur)
+		.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+	/** @type {Record<string, number>} */
+	const self = {};
+	/** @type {any[]} */
+	const stack = [];
+	for (const e of xs) {
+		while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts)
+			stack.pop();
+		const t = (e.tdur ?? e.dur) / 1000;
+		self[e.name] = (self[e.name] ?? 0) + t;
+		const parent = stack[stack.length - 1];
+		if (parent) self[parent.name] -= t;
+		stack.push(e);
+	}
+	return Object.fromEntries(
+		Object.entries(self)
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, 20)
+			.map(([k, v]) => [k, Math.round(v)])
+	);
 }
