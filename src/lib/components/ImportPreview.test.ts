@@ -12,16 +12,22 @@ const duplicates: Duplicate[] = [
 	}
 ];
 
-function setup(counts = { added: 1, updated: 1, skipped: 0, unchanged: 0, combined: 0 }) {
+function setup(
+	counts = { added: 1, updated: 1, skipped: 0, unchanged: 0, combined: 0 },
+	lists: { duplicates: Duplicate[]; problems: { line: number; reason: string }[] } = {
+		duplicates,
+		problems: [{ line: 9, reason: 'This row has no name, so it was not imported.' }]
+	}
+) {
 	const props = {
 		fileName: 'Connections.csv',
 		source: 'LinkedIn connections',
 		total: 2,
-		duplicates,
+		duplicates: lists.duplicates,
 		counts,
 		choiceOf: () => 'merge' as const,
 		prefer: 'existing' as const,
-		problems: [{ line: 9, reason: 'This row has no name, so it was not imported.' }],
+		problems: lists.problems,
 		busy: false,
 		onChoose: vi.fn(),
 		onChooseAll: vi.fn(),
@@ -67,5 +73,35 @@ describe('ImportPreview', () => {
 			'disabled',
 			true
 		);
+	});
+
+	it('draws a screenful of duplicates and problems first, and the rest on request', async () => {
+		const n = 73;
+		const many: Duplicate[] = Array.from({ length: n }, (_, i) => ({
+			index: i,
+			row: { line: i + 2, name: `Person ${i}` },
+			target: { kind: 'row', index: 0, line: 1, name: `Person ${i}` },
+			reasons: ['name']
+		}));
+		const problems = Array.from({ length: n }, (_, i) => ({ line: i + 100, reason: 'No name.' }));
+		setup(undefined, { duplicates: many, problems });
+		const drawn = () => screen.queryAllByRole('group', { name: /^Line \d+: Person/ }).length;
+		const problemRows = () =>
+			within(screen.getByRole('list', { name: 'Rows that could not be read' })).getAllByRole(
+				'listitem'
+			).length;
+		expect(drawn()).toBe(10);
+		expect(problemRows()).toBe(10);
+		await fireEvent.click(
+			screen.getByRole('button', { name: `Show more duplicates (${n - 10} left)` })
+		);
+		expect(drawn()).toBe(60);
+		await fireEvent.click(
+			screen.getByRole('button', { name: `Show more duplicates (${n - 60} left)` })
+		);
+		expect(drawn()).toBe(n);
+		expect(screen.queryByRole('button', { name: /Show more duplicates/ })).toBeNull();
+		await fireEvent.click(screen.getByRole('button', { name: `Show more (${n - 10} left)` }));
+		expect(problemRows()).toBe(60);
 	});
 });
