@@ -55,6 +55,50 @@ test('a new user sees what to do, can try sample data and remove it again', asyn
 	await expect(page.getByRole('heading', { name: 'Welcome to Kith' })).toBeVisible();
 });
 
+test('the welcome is painted once, before the database code, and stays when the rest of Today loads', async ({
+	page
+}) => {
+	// Every welcome paragraph put into the page, and whether its sample-data button could be used
+	// yet: that button waits for the database code, so a disabled one means it was drawn before.
+	await page.addInitScript(() => {
+		const seen: { early: boolean }[] = [];
+		(window as unknown as { __welcomes: typeof seen }).__welcomes = seen;
+		new MutationObserver((records) => {
+			for (const r of records)
+				for (const node of r.addedNodes) {
+					if (!(node instanceof Element)) continue;
+					for (const p of [node, ...node.querySelectorAll('p')]) {
+						if (p.tagName !== 'P' || !p.textContent?.includes('Most jobs are filled')) continue;
+						const button = [...document.querySelectorAll('button')].find(
+							(b) => b.textContent?.trim() === 'Try with sample data'
+						);
+						seen.push({ early: button?.disabled === true });
+					}
+				}
+		}).observe(document, { childList: true, subtree: true });
+	});
+	const welcomes = () =>
+		page.evaluate(() => (window as unknown as { __welcomes: { early: boolean }[] }).__welcomes);
+	const ready = page.getByRole('button', { name: 'Try with sample data' });
+
+	// A first visit (no database), then a visit with a database but nobody in it yet.
+	await page.goto('/');
+	await expect(ready).toBeEnabled();
+	expect(await welcomes()).toEqual([{ early: true }]);
+	await page.reload();
+	await expect(ready).toBeEnabled();
+	expect(await welcomes()).toEqual([{ early: true }]);
+	await expect(page.getByRole('main').getByRole('link', { name: /^Capture/ })).toHaveCount(1);
+
+	// Once somebody is in, the welcome goes, and comes back only when nobody is.
+	await ready.click();
+	await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Welcome to Kith' })).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
+	expect(await welcomes()).toEqual([]);
+});
+
 test('removing the sample data asks first, says what goes, and cancelling keeps it', async ({
 	page
 }) => {

@@ -1,9 +1,10 @@
 // (i) A first visit as Lighthouse measures it with its mobile defaults (simulated slow 4G, 4x CPU,
 // a phone screen): the performance, accessibility and best-practices scores of Today, Capture and
 // Contacts, and the timings behind the performance score. Lighthouse drives Debian's Chromium
-// itself (chrome-launcher) and clears the origin's storage before each run, so every run is a
-// first visit; the server is the bench's, which sends the build's compressed files as `npm start`
-// does.
+// itself (chrome-launcher) and clears the service worker and the caches before each run, but not
+// IndexedDB or localStorage (its default `clearStorageTypes`): the first run of a page is a first
+// visit, and the next ones are a visit by someone who has opened Kith before and added nobody yet.
+// The server is the bench's, which sends the build's compressed files as `npm start` does.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, chromiumPath, median } from './util.mjs';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimDraft, peekDraft, peekNoDatabase, peekSyncOn } from './peek';
+import { claimDraft, peekDraft, peekNoContacts, peekSyncOn } from './peek';
 import { KithDB } from './database';
 import { freshFactory } from './testing/upgrade-harness';
+import { makeContact } from './testing/factories';
+import { toRow } from './contact-row';
 import { draftsRepo } from './drafts.repo';
 
 describe('peekDraft', () => {
@@ -59,18 +61,26 @@ describe('peekSyncOn', () => {
 	});
 });
 
-describe('peekNoDatabase', () => {
-	it('is true only before the database exists, and never creates it', async () => {
+describe('peekNoContacts', () => {
+	it('is true before the database exists, and never creates it', async () => {
 		const options = freshFactory();
-		expect(await peekNoDatabase('kith', options.indexedDB)).toBe(true);
-		expect(await peekNoDatabase('kith', options.indexedDB)).toBe(true);
+		expect(await peekNoContacts('kith', options.indexedDB)).toBe(true);
+		expect(await peekNoContacts('kith', options.indexedDB)).toBe(true);
 		expect(await options.indexedDB.databases()).toEqual([]);
+	});
+
+	it('is true while no contact is stored, trashed or not, and leaves the database to Dexie', async () => {
+		const options = freshFactory();
 		const db = new KithDB('kith', options);
 		await db.open();
-		expect(await peekNoDatabase('kith', options.indexedDB)).toBe(false);
-		// Dexie goes on using it.
 		await db.settings.put({ key: 'lastBackupAt', value: 1 });
-		expect(await db.settings.count()).toBe(1);
+		expect(await peekNoContacts('kith', options.indexedDB)).toBe(true);
+		await db.contacts.put(toRow(makeContact({ deletedAt: Date.now() })));
+		expect(await peekNoContacts('kith', options.indexedDB)).toBe(false);
+		// Dexie goes on using it.
+		await db.contacts.clear();
+		expect(await db.contacts.count()).toBe(0);
+		expect(await peekNoContacts('kith', options.indexedDB)).toBe(true);
 		db.close();
 	});
 });

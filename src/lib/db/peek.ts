@@ -1,7 +1,8 @@
 /**
  * Reads stored drafts (the `drafts` table of the "kith" IndexedDB database) with plain IndexedDB,
  * so that a form can show what was typed last time before Dexie and the rest of the database code
- * have loaded: they come on the first change instead. Never creates, upgrades or keeps open the
+ * have loaded: they come on the first change instead. Also whether sync is on (`syncState`) and
+ * whether any contact is stored at all (`contacts`), for screens that are painted before Dexie. Never creates, upgrades or keeps open the
  * database.
  */
 import type { Draft } from '$lib/domain/draft';
@@ -140,11 +141,11 @@ export async function peekSyncOn(
 }
 
 /**
- * True when there is no "kith" database at all: a first visit, whose Today can greet the person
- * before Dexie has loaded and created the database. Never creates it; when unsure (another tab is
- * upgrading it), false.
+ * True only when there is surely no contact on the device: no database yet, or one whose contacts
+ * table holds no row at all (trashed ones included). False when unsure (another tab is upgrading
+ * it). Never creates, upgrades or keeps open the database.
  */
-export function peekNoDatabase(name = DB_NAME, factory: IDBFactory = indexedDB): Promise<boolean> {
+export function peekNoContacts(name = DB_NAME, factory: IDBFactory = indexedDB): Promise<boolean> {
 	return new Promise((resolve, reject) => {
 		let missing = false;
 		const open = factory.open(name);
@@ -159,8 +160,22 @@ export function peekNoDatabase(name = DB_NAME, factory: IDBFactory = indexedDB):
 		};
 		open.onblocked = () => resolve(false);
 		open.onsuccess = () => {
-			open.result.close();
-			resolve(false);
+			const db = open.result;
+			db.onversionchange = () => db.close();
+			if (!db.objectStoreNames.contains('contacts')) {
+				db.close();
+				return resolve(false);
+			}
+			try {
+				const count = db.transaction('contacts').objectStore('contacts').count();
+				count.onsuccess = () => resolve(count.result === 0);
+				count.onerror = () => reject(count.error);
+			} catch (error) {
+				reject(error);
+			} finally {
+				// Closes once the count's transaction is done.
+				db.close();
+			}
 		};
 	});
 }
