@@ -46,6 +46,11 @@ function typeOnly(typeKeyword: string | undefined, clause: string): boolean {
 
 /** Every package reached through static imports from `entry`, with one path to each. */
 function packagesReached(entry: string): Map<string, string[]> {
+	return reach(entry).packages;
+}
+
+/** The packages and the project's own files reached through static imports from `entry`. */
+function reach(entry: string): { packages: Map<string, string[]>; files: Set<string> } {
 	const reached = new Map<string, string[]>();
 	const seen = new Set<string>();
 	const walk = (file: string, path: string[]) => {
@@ -68,7 +73,19 @@ function packagesReached(entry: string): Map<string, string[]> {
 		}
 	};
 	walk(entry, []);
-	return reached;
+	return { packages: reached, files: seen };
+}
+
+/**
+ * The Intl objects a file makes as soon as it is loaded (at module level, or when a component is
+ * set up) rather than on first use (`x ??= new Intl...`). The first one a page makes loads the
+ * locale's data: about 100 ms at a 4x CPU throttle, before the page can be used.
+ */
+function eagerIntl(file: string): string[] {
+	const text = readFileSync(file, 'utf8');
+	return [...text.matchAll(/new Intl\.\w+/g)]
+		.filter((m) => !text.slice(Math.max(0, m.index - 120), m.index).includes('??='))
+		.map((m) => `${file.slice(src.length + 1)}: ${m[0]}`);
 }
 
 describe('the first load of /capture', () => {
@@ -90,6 +107,24 @@ describe('the first load of /capture', () => {
 			if (entry.endsWith('.svelte')) expect(reached.has('svelte')).toBe(true);
 		});
 	}
+});
+
+describe('what the first screens run before they can be used', () => {
+	it('is checked by a look that does find an Intl object made on load', () => {
+		expect(eagerIntl(join(src, 'lib/components/PitchHistoryChart.svelte'))).not.toEqual([]);
+		expect(eagerIntl(join(src, 'lib/domain/day.ts'))).toEqual([]);
+	});
+
+	for (const entry of [
+		'routes/+layout.svelte',
+		'routes/capture/+page.svelte',
+		'routes/+page.svelte'
+	])
+		it(`${entry} makes no Intl object before it is needed`, () => {
+			const { files } = reach(join(src, entry));
+			expect(files.size).toBeGreaterThan(5);
+			expect([...files].flatMap(eagerIntl)).toEqual([]);
+		});
 });
 
 describe('the first load of Today', () => {

@@ -188,7 +188,8 @@ function covers(earlier: readonly string[], now: readonly string[]): boolean {
 }
 
 // Accents and case aside, numbers in their natural order ("Item 2" before "Item 10").
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// Made on first use, as the formats in day.ts.
+let collator: Intl.Collator | undefined;
 
 /** A copy sorted: the most recently changed first, or by name A to Z (then the newest first). */
 export function sortContacts<T extends ListedContact>(
@@ -199,7 +200,8 @@ export function sortContacts<T extends ListedContact>(
 		b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 	if (sort === 'recent') return [...contacts].sort(recent);
 	const keyed = contacts.map((c) => ({ c, key: c.name.trim() }));
-	keyed.sort((a, b) => collator.compare(a.key, b.key) || recent(a.c, b.c));
+	const by = (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true }));
+	keyed.sort((a, b) => by.compare(a.key, b.key) || recent(a.c, b.c));
 	return keyed.map((k) => k.c);
 }
 

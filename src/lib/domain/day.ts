@@ -37,11 +37,9 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 	return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
-const longDate = new Intl.DateTimeFormat(undefined, {
-	day: 'numeric',
-	month: 'short',
-	year: 'numeric'
-});
+// Made on first use: the first Intl object of a page loads the locale's data (about 100 ms at a 4x
+// CPU throttle), which screens that show no date, Capture among them, should not wait for.
+let longDate: Intl.DateTimeFormat | undefined;
 
 // Intl formatting took most of a 200-touchpoint timeline's script time (three labels a row), and
 // pages show the same days again and again.
@@ -51,6 +49,11 @@ export function formatDay(day: IsoDate): string {
 	let text = formatted.get(day);
 	if (text === undefined) {
 		const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+		longDate ??= new Intl.DateTimeFormat(undefined, {
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric'
+		});
 		text = longDate.format(new Date(y, m - 1, d));
 		if (formatted.size >= 4096) formatted.clear();
 		formatted.set(day, text);

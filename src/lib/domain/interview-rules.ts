@@ -198,15 +198,18 @@ export function fromLocalInput(value: string): number | undefined {
 	return date.getTime();
 }
 
-const whenFormat = new Intl.DateTimeFormat(undefined, {
-	weekday: 'short',
-	day: 'numeric',
-	month: 'short',
-	year: 'numeric',
-	hour: 'numeric',
-	minute: '2-digit'
-});
+// Made on first use, as the formats in day.ts.
+let whenFormat: Intl.DateTimeFormat | undefined;
 
 export function formatWhen(ms: number | undefined): string {
-	return ms === undefined ? 'No time set' : whenFormat.format(new Date(ms));
+	if (ms === undefined) return 'No time set';
+	whenFormat ??= new Intl.DateTimeFormat(undefined, {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		hour: 'numeric',
+		minute: '2-digit'
+	});
+	return whenFormat.format(new Date(ms));
 }

@@ -52,11 +52,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const dateOnly = new Intl.DateTimeFormat(undefined, {
-	day: 'numeric',
-	month: 'short',
-	year: 'numeric'
-});
+// Made on first use, as the formats in day.ts.
+let dateOnly: Intl.DateTimeFormat | undefined;
 
 /**
  * "just now", "2 minutes ago", "3 hours ago", "yesterday", "4 days ago", then "on 3 May 2025". A
@@ -71,6 +68,11 @@ export function timeAgo(at: number, now: number): string {
 	const days = Math.floor(ago / DAY);
 	if (days === 1) return 'yesterday';
 	if (days < 14) return `${days} days ago`;
+	dateOnly ??= new Intl.DateTimeFormat(undefined, {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	});
 	return `on ${dateOnly.format(at)}`;
 }
 
