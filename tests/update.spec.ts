@@ -127,11 +127,13 @@ test('when another tab accepts a new version, this tab asks for a reload and kee
 });
 
 test.describe('an update accepted while another tab starts', () => {
-	// On a loaded machine, about one run in ten, Chromium parks the new worker: it has received
+	// On a loaded machine, up to one run in five, Chromium parks the new worker: it has received
 	// SKIP_WAITING yet stays 'installed' for minutes, until the late tab navigates away (a second
 	// SKIP_WAITING does not release it). It happens when one of the late tab's fetches reaches the
-	// old worker just as it hands over. One retry tells that apart from Kith failing the late tab.
-	test.describe.configure({ retries: 1 });
+	// old worker just as it hands over (measured 2026-12-07: 2 of 11 first tries, with workbox-window
+	// registering the worker and without it alike). Retries tell that apart from Kith failing the
+	// late tab, which fails every try.
+	test.describe.configure({ retries: 2 });
 
 	test('a tab opened just before another tab accepts the update still learns of it, and keeps its typing', async ({
 		context

@@ -3,9 +3,8 @@
  * person says yes in one tab, and every tab then learns it was replaced. Stores nothing itself.
  */
 import { updated } from '$app/state';
-import type { Workbox } from 'workbox-window';
 
-let wb: Workbox | undefined;
+let registration: ServiceWorkerRegistration | undefined;
 let accepting = false;
 
 export interface UpdateCallbacks {
@@ -38,17 +37,30 @@ export async function registerServiceWorker({
 		else if (hadController) replacedNow();
 		hadController = true;
 	});
-	// Registering (workbox-window's code, and on a first visit the download of the whole precache)
-	// waits until the page is up and the browser is idle: it must not compete with the first screen.
+	// Registering (on a first visit, the download of the whole precache) waits until the page is up
+	// and the browser is idle: it must not compete with the first screen.
 	await startupOver();
-	const { Workbox } = await import('workbox-window');
-	wb = new Workbox('/sw.js', { scope: '/' });
-	wb.addEventListener('waiting', () => onUpdateReady());
-	const registration = await wb.register();
-	if (hadController && registration && (await servedByNewerVersion(registration))) replacedNow();
+	const reg = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+	registration = reg;
+	// A version waits when one is already active: the very first install activates at once. Told
+	// once per waiting worker, whether it was waiting before this page came or arrives later.
+	const told = new WeakSet<ServiceWorker>();
+	const waits = (worker: ServiceWorker | null) => {
+		if (!worker || !reg.active || told.has(worker)) return;
+		told.add(worker);
+		onUpdateReady();
+	};
+	waits(reg.waiting);
+	reg.addEventListener('updatefound', () => {
+		const worker = reg.installing;
+		worker?.addEventListener('statechange', () => {
+			if (worker.state === 'installed' && reg.waiting === worker) waits(worker);
+		});
+	});
+	if (hadController && (await servedByNewerVersion(reg))) replacedNow();
 	// A phone app may stay open for days; look for a new version whenever it comes back to view.
 	document.addEventListener('visibilitychange', () => {
-		if (document.visibilityState === 'visible') void wb?.update();
+		if (document.visibilityState === 'visible') void reg.update().catch(() => {});
 	});
 }
 
@@ -83,10 +95,12 @@ async function servedByNewerVersion(registration: ServiceWorkerRegistration): Pr
 
 /** Stores what is being typed, activates the waiting version, and reloads once it is in charge. */
 export async function applyUpdate(beforeReload: () => Promise<void>): Promise<void> {
-	if (!wb) return;
+	const waiting = registration?.waiting;
+	if (!waiting) return;
 	await beforeReload();
 	accepting = true;
-	wb.messageSkipWaiting();
+	// The worker (src/service-worker.ts) takes over on this message; controllerchange then reloads.
+	waiting.postMessage({ type: 'SKIP_WAITING' });
 }
 
 /** Stores what is being typed, then reloads. */
