@@ -40,6 +40,16 @@ function runesNeedTheDom(): Plugin {
 const themeColor = '#1f5f5b';
 
 export default defineConfig({
+	build: {
+		rolldownOptions: {
+			treeshake: {
+				// Svelte declares no side-effect-free modules, so SvelteSet and SvelteMap (classes the
+				// bundler must keep in case they have effects) rode along with createSubscriber, which the
+				// clock uses, into Capture's first load. Those modules only define classes.
+				moduleSideEffects: (id: string) => !/\/node_modules\/svelte\/src\/reactivity\//.test(id)
+			}
+		}
+	},
 	define: {
 		__APP_VERSION__: JSON.stringify(pkg.version)
 	},
