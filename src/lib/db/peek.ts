@@ -2,8 +2,8 @@
  * Reads stored drafts (the `drafts` table of the "kith" IndexedDB database) with plain IndexedDB,
  * so that a form can show what was typed last time before Dexie and the rest of the database code
  * have loaded: they come on the first change instead. Also whether sync is on (`syncState`) and
- * whether any contact is stored at all (`contacts`), for screens that are painted before Dexie. Never creates, upgrades or keeps open the
- * database.
+ * whether any contact is stored at all (`contacts`), for screens that are painted before Dexie.
+ * Never creates, upgrades or keeps open the database.
  */
 import type { Draft } from '$lib/domain/draft';
 import { draftTab, tabDraftKey } from '$lib/domain/draft-key';

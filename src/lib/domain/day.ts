@@ -41,6 +41,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 // CPU throttle), which screens that show no date, Capture among them, should not wait for.
 let longDate: Intl.DateTimeFormat | undefined;
 
+/** The format of a date on its own: "3 May 2025" (in the person's locale). */
+export function dayMonthYear(): Intl.DateTimeFormat {
+	return (longDate ??= new Intl.DateTimeFormat(undefined, {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	}));
+}
+
 // Intl formatting took most of a 200-touchpoint timeline's script time (three labels a row), and
 // pages show the same days again and again.
 const formatted = new Map<IsoDate, string>();
@@ -49,12 +58,7 @@ export function formatDay(day: IsoDate): string {
 	let text = formatted.get(day);
 	if (text === undefined) {
 		const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-		longDate ??= new Intl.DateTimeFormat(undefined, {
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric'
-		});
-		text = longDate.format(new Date(y, m - 1, d));
+		text = dayMonthYear().format(new Date(y, m - 1, d));
 		if (formatted.size >= 4096) formatted.clear();
 		formatted.set(day, text);
 	}

@@ -2,6 +2,7 @@
  * What the Sync settings show: the state module fills a SyncView, the panel draws it. Here, not in
  * the component, so that state can build one without importing a component.
  */
+import { dayMonthYear } from './day';
 import { count } from './plural';
 
 export type SyncPhase = 'off' | 'starting' | 'syncing' | 'idle' | 'offline' | 'problem' | 'paused';
@@ -52,9 +53,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-// Made on first use, as the formats in day.ts.
-let dateOnly: Intl.DateTimeFormat | undefined;
-
 /**
  * "just now", "2 minutes ago", "3 hours ago", "yesterday", "4 days ago", then "on 3 May 2025". A
  * time ahead of `now` (another device's clock, a clock put back) reads as just now, not "in 2
@@ -68,12 +66,7 @@ export function timeAgo(at: number, now: number): string {
 	const days = Math.floor(ago / DAY);
 	if (days === 1) return 'yesterday';
 	if (days < 14) return `${days} days ago`;
-	dateOnly ??= new Intl.DateTimeFormat(undefined, {
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric'
-	});
-	return `on ${dateOnly.format(at)}`;
+	return `on ${dayMonthYear().format(at)}`;
 }
 
 /** The status line under the account: "Last synced 2 minutes ago" or "Not synced yet". */
