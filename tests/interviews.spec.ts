@@ -179,6 +179,8 @@ test('a name that matches a contact is linked instead of doubled; a deleted pers
 	await page.goto(planUrl);
 	await page.getByRole('link', { name: 'Rita Voss' }).click();
 	await page.getByRole('button', { name: 'Delete' }).click();
+	// Stored before the page is left: a reload does not wait for a write under way.
+	await expect(page.getByText('Rita Voss moved to the trash.')).toBeVisible();
 	await page.goto(planUrl);
 	await expect(page.getByText('is in the trash. The interview is kept.')).toBeVisible();
 	await page.getByRole('button', { name: 'Restore Rita Voss' }).click();

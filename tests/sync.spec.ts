@@ -254,6 +254,8 @@ test('an edit made offline beats a delete on the other device, and the person is
 	await page.goto('/contacts');
 	await page.getByRole('link', { name: /Ana Ruiz/ }).click();
 	await page.getByRole('button', { name: 'Delete' }).click();
+	// Deleted on this device before it syncs, as the test means: not raced by the sync.
+	await expect(page.getByText('Ana Ruiz moved to the trash.')).toBeVisible();
 	await a.syncNow();
 	await b.context.setOffline(false);
 	await onB.syncNow();
