@@ -49,6 +49,9 @@ async function contactNames(page: Page): Promise<string[]> {
 	await page.goto('/contacts');
 	await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
 	const list = page.getByRole('list', { name: 'Contacts' });
+	// The heading is drawn before the list is read: wait for the list or for the empty page.
+	const empty = page.getByRole('heading', { name: 'Your network starts here' });
+	await expect(list.or(empty)).toBeVisible();
 	if (!(await list.isVisible())) return [];
 	return (await list.locator('.name').allInnerTexts()).sort();
 }
