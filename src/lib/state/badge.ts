@@ -4,7 +4,7 @@
  * The frame around every page loads it once the page is up: it reads the database, which the
  * first screen must not wait for. Stores nothing.
  */
-import { getRepos, observe } from '$lib/db';
+import { observeRepos } from '$lib/db';
 import { untilMidnight } from '$lib/domain/day';
 import { dueTotal } from '$lib/domain/due-today';
 import { showBadge } from '$lib/device/badge';
@@ -20,8 +20,8 @@ export function keepBadgeInStep(): () => void {
 		stop?.();
 		clearTimeout(timer);
 		const now = Date.now();
-		stop = observe(
-			() => dueToday(now)(getRepos()),
+		stop = observeRepos(
+			dueToday(now),
 			(counts) => {
 				const n = dueTotal(counts);
 				if (n === shown) return;
