@@ -232,6 +232,8 @@ test('reads and writes a 5,000-row Connections.csv off the main thread with a pr
 	context,
 	importing
 }) => {
+	// Its speed is the bench's to judge; on a loaded two-core machine the save alone took 30 s.
+	test.slow();
 	await openControlled(page, '/');
 	await capture(page, 'Zed Able');
 	// A search made before the import keeps what it read; the imported people must still be found.
@@ -268,7 +270,7 @@ test('reads and writes a 5,000-row Connections.csv off the main thread with a pr
 		(window as unknown as { seen: number[] }).seen = [];
 	});
 	await importing.importButton('Import 5,000 contacts').click();
-	await expect(importing.doneHeading).toBeVisible({ timeout: 30_000 });
+	await expect(importing.doneHeading).toBeVisible({ timeout: 90_000 });
 	expect((await storedContacts(page)).length).toBe(5001);
 	// The save said how far it had got on the way, not only at the start and the end.
 	const saving = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
