@@ -77,17 +77,3 @@ export function observe<T>(
 	const sub = liveQuery(surfaced).subscribe({ next: onValue, error: onError });
 	return () => sub.unsubscribe();
 }
-
-/**
- * `observe` over the app's repositories, with every read of one run in a single read-only
- * transaction: a page's query that reads five tables then pays for one transaction, not five
- * (on a throttled phone each one cost a few milliseconds of the contact page's opening).
- */
-export function observeRepos<T>(
-	query: (r: Repos) => Promise<T>,
-	onValue: (value: T) => void,
-	onError: (error: unknown) => void
-): () => void {
-	const db = getDb();
-	return observe(() => db.transaction('r', db.tables, () => query(getRepos())), onValue, onError);
-}

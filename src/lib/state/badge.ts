@@ -4,7 +4,7 @@
  * The frame around every page loads it once the page is up: it reads the database, which the
  * first screen must not wait for. Stores nothing.
  */
-import { observeRepos } from '$lib/db';
+import { getRepos, observe } from '$lib/db';
 import { untilMidnight } from '$lib/domain/day';
 import { dueTotal } from '$lib/domain/due-today';
 import { showBadge } from '$lib/device/badge';
@@ -20,8 +20,8 @@ export function keepBadgeInStep(): () => void {
 		stop?.();
 		clearTimeout(timer);
 		const now = Date.now();
-		stop = observeRepos(
-			dueToday(now),
+		stop = observe(
+			() => dueToday(now)(getRepos()),
 			(counts) => {
 				const n = dueTotal(counts);
 				if (n === shown) return;

@@ -2,7 +2,7 @@
  * Turns a read model (state/reads) into runes that follow the database in every tab, through
  * Dexie's liveQuery in db. Holds the last value in memory only.
  */
-import { getRepos, observeRepos } from '$lib/db';
+import { getRepos, observe } from '$lib/db';
 import type { Query } from './reads/query';
 
 export type { Query } from './reads/query';
@@ -24,8 +24,8 @@ export function live<T>(makeQuery: () => Query<T>, initial: T): Live<T> {
 	let error = $state.raw<unknown>(undefined);
 	$effect(() => {
 		const query = makeQuery();
-		return observeRepos(
-			query,
+		return observe(
+			() => query(getRepos()),
 			(v) => {
 				value = v;
 				loaded = true;
