@@ -198,6 +198,9 @@ test('offline on both: different fields merge; the same field gives one value an
 	context,
 	browser
 }) => {
+	// Two devices, four rounds of sync and six page loads: 49 s alone on a two-core machine, and
+	// over the default minute beside another test.
+	test.slow();
 	await openControlled(page, '/');
 	await capture(page, 'Ana Ruiz', { organization: 'City Library' });
 	const { a, b, onB } = await syncBoth(page, browser);
