@@ -124,7 +124,10 @@ test('rehearse with the timer, rate it, and cram without moving the schedule', a
 		page.getByRole('img', { name: /Time of each rehearsal against the target/ })
 	).toBeVisible();
 	await page.getByText('Show the rehearsals as a table').click();
-	await expect(page.getByRole('row', { name: /27 s Good/ })).toBeVisible();
+	// The fake clock also moves with real time between its steps: on a loaded machine the run was
+	// stored at 27.5 s or more, which the table shows as 28 s.
+	const shown = `${Math.round(rehearsal?.seconds as number)} s Good`;
+	await expect(page.getByRole('row', { name: new RegExp(shown) })).toBeVisible();
 
 	// Cram: loop through it twice; nothing is written.
 	await page.getByRole('link', { name: '← Pitches' }).click();
