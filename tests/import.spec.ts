@@ -64,6 +64,8 @@ test('imports LinkedIn connections through the preview: skip one, merge another'
 
 	await importing.importButton('Import 2 contacts').click();
 	await expect(importing.doneHeading).toBeVisible();
+	// The step replaced the button that had the focus: the reader goes on from its heading.
+	await expect(importing.doneHeading).toBeFocused();
 	await expect(page.getByText('Import done: 1 added, 1 updated, 1 skipped.')).toBeVisible();
 
 	const stored = (await storedContacts(page)).filter((c) => c.deletedAt === undefined);

@@ -5,6 +5,7 @@
  */
 import { liveQuery } from 'dexie';
 import { DB_NAME, KithDB } from './database';
+import { forgetSearches } from './contact-search-cache';
 import { emitDbEvent } from './events';
 import { repos, type Repos } from './repos';
 
@@ -51,6 +52,15 @@ export function getDb(): KithDB {
 		});
 	}
 	return instance;
+}
+
+/**
+ * Drops what this page's contact searches keep, after a write they could not see (an import
+ * saved by a worker). A page that has not opened the database keeps nothing, and is not made to
+ * build it here: declaring its versions is a long task on a slow phone.
+ */
+export function forgetOpenSearches(): void {
+	if (instance) forgetSearches(instance);
 }
 
 export function getRepos(): Repos {

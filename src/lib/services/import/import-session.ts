@@ -2,8 +2,7 @@
  * The page's side of an import: one session per file picked, run by a worker where the browser
  * has module workers (every browser Kith supports), in the page itself otherwise (unit tests).
  */
-import { forgetSearches } from '$lib/db/contacts.repo';
-import { getDb } from '$lib/db';
+import { forgetOpenSearches, getDb } from '$lib/db';
 import type { CsvMapping, Progress } from '$lib/io/import/import-parse';
 import type { ImportDecisions } from '$lib/io/import/import-plan';
 import type { TextEncoding } from '$lib/io/text-encoding';
@@ -65,7 +64,7 @@ class WorkerSession implements ImportSession {
 			progress,
 			(d) => (d.type === 'saved' ? d.receipt : undefined)
 		);
-		forgetSearches(getDb());
+		forgetOpenSearches();
 		return receipt;
 	}
 
