@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimDraft, peekDraft, peekNoContacts, peekSyncOn } from './peek';
+import { claimDraft, peekDraft, peekSyncOn } from './peek';
+import { peekNoContacts } from './peek-contacts';
 import { KithDB } from './database';
 import { freshFactory } from './testing/upgrade-harness';
 import { makeContact } from './testing/factories';

@@ -1,9 +1,9 @@
 /**
  * Reads stored drafts (the `drafts` table of the "kith" IndexedDB database) with plain IndexedDB,
  * so that a form can show what was typed last time before Dexie and the rest of the database code
- * have loaded: they come on the first change instead. Also whether sync is on (`syncState`) and
- * whether any contact is stored at all (`contacts`), for screens that are painted before Dexie.
- * Never creates, upgrades or keeps open the database.
+ * have loaded: they come on the first change instead. Also whether sync is on (`syncState`), which
+ * every start asks (peek-contacts.ts holds Today's question, apart, so other screens do not load
+ * it). Never creates, upgrades or keeps open the database.
  */
 import type { Draft } from '$lib/domain/draft';
 import { draftTab, tabDraftKey } from '$lib/domain/draft-key';
@@ -138,44 +138,4 @@ export async function peekSyncOn(
 	} finally {
 		db.close();
 	}
-}
-
-/**
- * True only when there is surely no contact on the device: no database yet, or one whose contacts
- * table holds no row at all (trashed ones included). False when unsure (another tab is upgrading
- * it). Never creates, upgrades or keeps open the database.
- */
-export function peekNoContacts(name = DB_NAME, factory: IDBFactory = indexedDB): Promise<boolean> {
-	return new Promise((resolve, reject) => {
-		let missing = false;
-		const open = factory.open(name);
-		open.onupgradeneeded = () => {
-			missing = true;
-			open.transaction?.abort();
-		};
-		open.onerror = (e) => {
-			e.preventDefault();
-			if (open.error?.name === 'AbortError') resolve(missing);
-			else reject(open.error);
-		};
-		open.onblocked = () => resolve(false);
-		open.onsuccess = () => {
-			const db = open.result;
-			db.onversionchange = () => db.close();
-			if (!db.objectStoreNames.contains('contacts')) {
-				db.close();
-				return resolve(false);
-			}
-			try {
-				const count = db.transaction('contacts').objectStore('contacts').count();
-				count.onsuccess = () => resolve(count.result === 0);
-				count.onerror = () => reject(count.error);
-			} catch (error) {
-				reject(error);
-			} finally {
-				// Closes once the count's transaction is done.
-				db.close();
-			}
-		};
-	});
 }

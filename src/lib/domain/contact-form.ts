@@ -4,8 +4,6 @@
  * checked contact when it is saved, and a contact back into a form. This module imports nothing of
  * contact.ts, so the two do not import each other.
  */
-import { TAG_MAX, cutText } from './text-length';
-
 export interface ContactForm {
 	name: string;
 	circle: string;
@@ -80,22 +78,4 @@ export function emptyContactForm(metOn = ''): ContactForm {
 /** True when the user has typed anything worth keeping. */
 export function isFormDirty(form: ContactForm, blank: ContactForm): boolean {
 	return JSON.stringify(form) !== JSON.stringify(blank);
-}
-
-/**
- * The tags typed in one box ("ux, #archives"): trimmed, spaces collapsed, duplicates dropped
- * ignoring case, and each cut to what tagSchema accepts without breaking a character in two.
- */
-export function parseTags(text: string): string[] {
-	const seen = new Set<string>();
-	const out: string[] = [];
-	for (const raw of text.split(/[,#\n]/)) {
-		const tag = cutText(raw.trim().replace(/\s+/g, ' '), TAG_MAX).trimEnd();
-		const key = tag.toLocaleLowerCase();
-		if (tag && !seen.has(key)) {
-			seen.add(key);
-			out.push(tag);
-		}
-	}
-	return out;
 }

@@ -9,7 +9,8 @@ import { versionSchema } from './stamp';
 import { idSchema } from './ids';
 import { NAME_MAX } from './text-length';
 import { emailSchema, httpUrlSchema, longText, phoneSchema, shortText, tagSchema } from './text';
-import { parseTags, type ContactForm } from './contact-form';
+import type { ContactForm } from './contact-form';
+import { parseTags } from './tag-text';
 import type { FieldKinds } from './merge3';
 
 export { NAME_MAX };
@@ -70,13 +71,8 @@ export const contactFormSchema: z.ZodMiniType<ContactForm> = z.object({
 	nextFollowUpOn: z.string()
 });
 // The form's type and helpers live in contact-form.ts, without zod, for the first screen.
-export {
-	asContactForm,
-	emptyContactForm,
-	isFormDirty,
-	parseTags,
-	type ContactForm
-} from './contact-form';
+export { asContactForm, emptyContactForm, isFormDirty, type ContactForm } from './contact-form';
+export { parseTags } from './tag-text';
 
 /** How each field merges with a save made elsewhere (see merge3.ts). */
 export const CONTACT_FORM_KINDS: FieldKinds<ContactForm> = {

@@ -11,3 +11,4 @@ export const isoDateSchema = z.iso.date();
 export const timestampSchema = z.int().check(z.nonnegative());
 
 export * from './day';
+export * from './day-format';

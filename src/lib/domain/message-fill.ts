@@ -4,7 +4,8 @@
  * knows nothing to put. A gap stays in the text as `{word}` so it shows, and sending waits until
  * it is written over. Also the links a filled message is sent through. Pure.
  */
-import { formatDay, toIsoDate } from './day';
+import { toIsoDate } from './day';
+import { formatDay } from './day-format';
 import type { Contact } from './contact';
 import type { Interview } from './interview';
 import type { MyCard } from './my-card';

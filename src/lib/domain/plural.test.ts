@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeCadence } from './cadence';
-import { addDays, relativeDay } from './day';
+import { addDays } from './day';
+import { relativeDay } from './day-format';
 import { outcomeCount } from './network-stats';
 import { describeDue } from './pitch-card';
 import { count, plural } from './plural';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay } from './day';
+import { formatDay } from './day-format';
 import { formatWhen } from './interview-rules';
 import { conflictId, type ConflictTable, type SyncConflict } from './sync-conflict';
 import {

@@ -6,7 +6,7 @@
 import { describeCadence } from './cadence';
 import { circleLabel } from './circles';
 import { CONTACT_FORM_LABELS } from './contact';
-import { formatDay } from './day';
+import { formatDay } from './day-format';
 import type { PrepStep, QuestionCategory } from './interview';
 import {
 	CATEGORY_LABELS,

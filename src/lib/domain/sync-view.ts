@@ -2,7 +2,7 @@
  * What the Sync settings show: the state module fills a SyncView, the panel draws it. Here, not in
  * the component, so that state can build one without importing a component.
  */
-import { dayMonthYear } from './day';
+import { dayMonthYear } from './day-format';
 import { count } from './plural';
 
 export type SyncPhase = 'off' | 'starting' | 'syncing' | 'idle' | 'offline' | 'problem' | 'paused';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatDay } from '$lib/domain/day';
+import { formatDay } from '$lib/domain/day-format';
 import { conflictId, type ConflictTable, type SyncConflict } from '$lib/domain/sync-conflict';
 import {
 	allConflicts,
