@@ -109,6 +109,37 @@ describe('the first load of /capture', () => {
 	}
 });
 
+describe('what Capture shows or does only later', () => {
+	// Each loads on use: the details once the user types or opens them, the kept shares when there
+	// are some, the storage request after a save; dates are formatted and tags parsed elsewhere.
+	const later = [
+		'lib/components/ContactFormDetails.svelte',
+		'lib/components/ContactListFields.svelte',
+		'lib/components/ContactPicker.svelte',
+		'lib/components/KeptShares.svelte',
+		'lib/state/persistence.ts',
+		'lib/pwa/storage.ts',
+		'lib/domain/day-format.ts',
+		'lib/domain/tag-text.ts',
+		'lib/db/peek-contacts.ts'
+	];
+
+	it('is checked by a walk that does find them where they are imported', () => {
+		const { files } = reach(join(src, 'lib/components/ContactFormDetails.svelte'));
+		expect([...files]).toContain(join(src, 'lib/components/ContactListFields.svelte'));
+		expect([...reach(join(src, 'lib/domain/message-fill.ts')).files]).toContain(
+			join(src, 'lib/domain/day-format.ts')
+		);
+	});
+
+	for (const entry of ['routes/+layout.svelte', 'routes/capture/+page.svelte'])
+		it(`${entry} does not load them with the page`, () => {
+			const { files } = reach(join(src, entry));
+			expect(files.size).toBeGreaterThan(5);
+			expect(later.filter((file) => files.has(join(src, file)))).toEqual([]);
+		});
+});
+
 describe('what the first screens run before they can be used', () => {
 	it('is checked by a look that does find an Intl object made on load', () => {
 		expect(eagerIntl(join(src, 'lib/components/PitchHistoryChart.svelte'))).not.toEqual([]);

@@ -32,10 +32,10 @@ describe('ContactForm', () => {
 		setup();
 		expect(screen.queryByLabelText('Organisation')).toBeNull();
 		await fireEvent.click(screen.getByRole('button', { name: /more details/i }));
-		expect(screen.getByLabelText('Organisation')).toBeInTheDocument();
+		expect(await screen.findByLabelText('Organisation')).toBeInTheDocument();
 	});
 
-	it('shows errors beside their fields', () => {
+	it('shows errors beside their fields', async () => {
 		setup({
 			values: { ...emptyContactForm(), emails: ['bad'] },
 			errors: {
@@ -47,7 +47,7 @@ describe('ContactForm', () => {
 		expect(screen.getByLabelText('Name')).toHaveAccessibleDescription(
 			'Add a name, even just a first name.'
 		);
-		expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(/email address/);
+		expect(await screen.findByLabelText('Email')).toHaveAccessibleDescription(/email address/);
 	});
 
 	it('saves, or saves and keeps going', async () => {
@@ -77,21 +77,21 @@ describe('ContactForm', () => {
 		// Something was typed in the details, so they start open.
 		const toggle = screen.getByRole('button', { name: 'Fewer details' });
 		expect(toggle).toHaveAttribute('aria-expanded', 'true');
-		expect(screen.getByLabelText('Role')).toBeInTheDocument();
+		expect(await screen.findByLabelText('Role')).toBeInTheDocument();
 
 		await fireEvent.click(toggle);
 		expect(toggle).toHaveAttribute('aria-expanded', 'false');
 		expect(toggle).toHaveAccessibleName(/more details/i);
 		expect(screen.queryByLabelText('Role')).toBeNull();
 		expect(screen.queryByLabelText('Notes')).toBeNull();
-		expect(screen.getByLabelText('Organisation')).toHaveValue('Acme Archives');
+		expect(await screen.findByLabelText('Organisation')).toHaveValue('Acme Archives');
 		// Focus stays on the same button, which now offers to open them again.
 		expect(screen.getByRole('button', { name: /more details/i })).toBe(toggle);
 
 		await fireEvent.click(toggle);
 		expect(toggle).toHaveAttribute('aria-expanded', 'true');
 		expect(toggle).toHaveAccessibleName('Fewer details');
-		expect(screen.getByLabelText('Role')).toBeInTheDocument();
+		expect(await screen.findByLabelText('Role')).toBeInTheDocument();
 	});
 
 	it('points the toggle at the details it folds', async () => {
@@ -101,7 +101,7 @@ describe('ContactForm', () => {
 		const controlled = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
 		expect(controlled).not.toBeNull();
 		await fireEvent.click(toggle);
-		expect(controlled).toContainElement(screen.getByLabelText('Notes'));
+		expect(controlled).toContainElement(await screen.findByLabelText('Notes'));
 	});
 
 	it('shows a field filled in while folded, and does not hide it when the user clears it', async () => {
@@ -121,32 +121,32 @@ describe('ContactForm', () => {
 			'aria-expanded',
 			'false'
 		);
-		const org = screen.getByLabelText('Organisation');
+		const org = await screen.findByLabelText('Organisation');
 		await fireEvent.input(org, { target: { value: '' } });
 		expect(props.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ organization: '' }));
 		await rerender({ ...props, values: { ...props.values, organization: '' } });
-		expect(screen.getByLabelText('Organisation')).toBe(org);
+		expect(await screen.findByLabelText('Organisation')).toBe(org);
 		expect(screen.queryByLabelText('Role')).toBeNull();
 	});
 
-	it('keeps a folded field with an error on screen, linked to its message', () => {
+	it('keeps a folded field with an error on screen, linked to its message', async () => {
 		setup({ errors: { nextFollowUpOn: 'Pick a date from the calendar.' } });
 		expect(screen.getByRole('button', { name: /more details/i })).toHaveAttribute(
 			'aria-expanded',
 			'false'
 		);
-		const field = screen.getByLabelText('Follow up on');
+		const field = await screen.findByLabelText('Follow up on');
 		expect(field).toHaveAttribute('aria-invalid', 'true');
 		expect(field).toHaveAccessibleDescription('Pick a date from the calendar.');
 	});
 
-	it('links the notes error to the notes field', () => {
+	it('links the notes error to the notes field', async () => {
 		const message = 'This note is too long to keep on the phone; split it up.';
 		setup({
 			values: { ...emptyContactForm(), name: 'Ama', notes: 'n'.repeat(20) },
 			errors: { notes: message }
 		});
-		const notes = screen.getByLabelText('Notes');
+		const notes = await screen.findByLabelText('Notes');
 		expect(notes).toHaveAttribute('aria-invalid', 'true');
 		expect(notes).toHaveAccessibleDescription(message);
 		const described = document.getElementById(notes.getAttribute('aria-describedby') ?? '');
@@ -154,7 +154,7 @@ describe('ContactForm', () => {
 		expect(described).toHaveTextContent(message);
 	});
 
-	it('links every field error, including one about a single tag or the circle', () => {
+	it('links every field error, including one about a single tag or the circle', async () => {
 		setup({
 			values: {
 				...emptyContactForm(),
@@ -175,11 +175,11 @@ describe('ContactForm', () => {
 			}
 		});
 		const expectations: Array<[HTMLElement, string | RegExp]> = [
-			[screen.getByLabelText('Organisation'), 'This is too long; shorten it a little.'],
-			[screen.getByLabelText('Tags'), 'This tag is too long.'],
-			[screen.getByLabelText('Email'), /email address/],
-			[screen.getByLabelText('Phone'), /digits/],
-			[screen.getByLabelText('Link'), /http/],
+			[await screen.findByLabelText('Organisation'), 'This is too long; shorten it a little.'],
+			[await screen.findByLabelText('Tags'), 'This tag is too long.'],
+			[await screen.findByLabelText('Email'), /email address/],
+			[await screen.findByLabelText('Phone'), /digits/],
+			[await screen.findByLabelText('Link'), /http/],
 			[screen.getByRole('radiogroup', { name: /where do you know them from/i }), /circles/]
 		];
 		for (const [field, message] of expectations) {

@@ -11,7 +11,6 @@ import {
 	type HowTo,
 	type InstallOffer
 } from '$lib/pwa/install';
-import { requestPersistence } from '$lib/pwa/storage';
 
 class InstallState {
 	/** The browser's pending offer; undefined where it makes none (the how-to is shown instead). */
@@ -56,6 +55,8 @@ export const installState = new InstallState();
 async function keepDataOnceInstalled() {
 	try {
 		if (await navigator.storage?.persisted?.()) return;
+		// Loaded here, once installed: the layout starts this state on every first visit.
+		const { requestPersistence } = await import('$lib/pwa/storage');
 		await requestPersistence();
 	} catch {
 		// A safeguard only: Settings still offers the button.
