@@ -26,7 +26,8 @@ const config = {
 				// Sync talks to a server the person chose: any https one, or one on this machine for
 				// development (npm run sync-server). Nothing else is fetched from elsewhere.
 				'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
-				'script-src': ['self'],
+				// Also the boot guard in app.html (its hash; tests/csp.spec.ts fails if it drifts).
+				'script-src': ['self', 'sha256-Mf6Kh2J8SNYGVntKMyWe+iWlsOYqORcgmgWBxURNeRA='],
 				// Component CSS is in external files, and Svelte sets dynamic styles (`style:`) through
 				// CSSOM (element.style), which CSP does not govern: no <style> element needs allowing.
 				'style-src': ['self'],

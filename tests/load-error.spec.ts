@@ -25,3 +25,22 @@ test('a part of the app that fails to load is loaded again, once, not left as an
 	await page.waitForTimeout(1000);
 	await expect(page.getByRole('heading', { level: 1, name: 'Something went wrong' })).toBeVisible();
 });
+
+test('a page whose start fails to load is loaded again, once, not left blank', async ({ page }) => {
+	let asked = 0;
+	let failures = 1;
+	await page.route('**/_app/immutable/entry/start.*.js', (route) => {
+		asked++;
+		return failures-- > 0 ? route.abort() : route.continue();
+	});
+	await page.goto('/settings');
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+	expect(asked).toBeGreaterThanOrEqual(2);
+
+	// A start that keeps failing is not loaded again and again.
+	failures = Infinity;
+	await page.goto('/about');
+	const before = asked;
+	await page.waitForTimeout(1500);
+	expect(asked - before).toBeLessThanOrEqual(1);
+});
